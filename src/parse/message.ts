@@ -33,7 +33,15 @@ export type MessageKind =
   | 'system';
 
 /** Media type of an iOS typed placeholder (`image omitted`, `video omitted` …). */
-export type MediaType = 'image' | 'video' | 'audio' | 'sticker' | 'gif' | 'contact' | 'document' | 'video-note';
+export type MediaType =
+  | 'image'
+  | 'video'
+  | 'audio'
+  | 'sticker'
+  | 'gif'
+  | 'contact'
+  | 'document'
+  | 'video-note';
 
 /** Yes/no facts about a message. */
 export interface MessageFlags {

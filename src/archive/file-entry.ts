@@ -1,0 +1,82 @@
+/**
+ * An {@link ExportEntry} backed by a file on disk (export folders, a `.txt` and its neighbours,
+ * spooled streams).
+ *
+ * @module
+ */
+
+import { createReadStream } from 'node:fs';
+import { WaImportError } from '../errors.js';
+import { abortedError, throwIfAborted } from './abort.js';
+import { type ArchiveLimits, guardBytes } from './guard.js';
+import { readHeadOf } from './read-head.js';
+import type { ExportEntry } from './types.js';
+
+/** Where a file entry lives and how it is shown. */
+export interface FileEntrySpec {
+  /** Absolute path on disk. */
+  readonly filePath: string;
+  /** Base name shown to callers. */
+  readonly name: string;
+  /** `/`-separated path shown to callers. */
+  readonly path: string;
+  /** Size from `stat`. Bytes. */
+  readonly size: number;
+}
+
+/**
+ * Makes an entry that streams `spec.filePath`, checking its bytes against `limits` and its size.
+ *
+ * @example
+ * ```ts
+ * const entry = fileEntry({ filePath: '/tmp/x/_chat.txt', name: '_chat.txt', path: '_chat.txt', size: 812 }, DEFAULT_LIMITS);
+ * const head = await entry.readHead(16);
+ * ```
+ */
+export function fileEntry(spec: FileEntrySpec, limits: ArchiveLimits): ExportEntry {
+  const open = async (signal?: AbortSignal): Promise<AsyncIterable<Uint8Array>> => {
+    throwIfAborted(signal, `opening ${spec.path}`);
+    const stream = createReadStream(spec.filePath, signal === undefined ? {} : { signal });
+    const guarded = guardBytes(stream, {
+      entry: { path: spec.path, declaredBytes: spec.size, compressedBytes: null },
+      origin: 'file',
+      limits,
+    });
+    return mapFileErrors(guarded, spec.path, signal);
+  };
+  return {
+    name: spec.name,
+    path: spec.path,
+    size: spec.size,
+    open,
+    readHead: (n, signal) => readHeadOf(open, n, signal),
+  };
+}
+
+async function* mapFileErrors(
+  source: AsyncIterable<Uint8Array>,
+  path: string,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<Uint8Array, void, undefined> {
+  try {
+    yield* source;
+  } catch (error) {
+    if (error instanceof WaImportError) throw error;
+    if (signal?.aborted) throw abortedError(signal, `reading ${path}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new WaImportError(
+        'E_INPUT_NOT_FOUND',
+        `file disappeared: no file at ${path} any more, got ENOENT`,
+        {
+          entry: path,
+          cause: error,
+        },
+      );
+    }
+    throw new WaImportError('E_READ_FAILED', `cannot read file: ${path}, got ${String(code ?? error)}`, {
+      entry: path,
+      cause: error,
+    });
+  }
+}

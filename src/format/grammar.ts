@@ -1,0 +1,99 @@
+/**
+ * The header grammar: one description of every timestamp-and-terminator shape WhatsApp prints,
+ * compiled to two regexes (date first, time first). The grammar only *finds* the parts; what
+ * they mean (date order, year, clock) is decided by detection and `interpret.ts`.
+ *
+ * ```
+ * > | ‎[27‏/3‏/2022، 9:41:35 م] Name: text          iOS: bracket, marks inside the date
+ * > | 29.01.18, 11:33 nachm. - Name: text           Android: " - " terminator
+ * > | 2024/1/2 下午3:04 - Name: text                meridiem before the time
+ * > | [21:41:35, 3/27/22] Name: text                time before the date (vi)
+ * > | 7/1/16, 4:56:55 PM: Name: text                legacy iOS: ": " terminator
+ *                        ^ the match ends here; author and body are cut from the rest
+ * ```
+ *
+ * Invisible marks (LRM, RLM, embeddings, isolates, BOM) are allowed wherever exports put them,
+ * so the grammar runs on the original line and the body keeps every byte.
+ *
+ * @module
+ */
+
+import { MARK_CLASS, SPACE_CLASS } from '../chars.js';
+
+/** How the timestamp is closed: `] ` (iOS), ` - ` (Android) or `: ` (legacy iOS, before 2017). */
+export type Terminator = 'ios' | 'android' | 'legacy';
+
+const M = `${MARK_CLASS}*`;
+const S = SPACE_CLASS;
+/** A date field: 1–4 digits of any script, or a Japanese era year (`R4`, `H31`). */
+const FIELD = '(?:[MTSHR]\\p{Nd}{1,2}|\\p{Nd}{1,4})';
+/** A separator: `/`, `.`, `-`, each optionally followed by a space (`27. 3. 2022`). */
+const SEP = `[/.\\-]${S}?`;
+/** After the last field: Croatian/Hungarian trailing dot, Bulgarian `г.`, Thai `BE`. */
+const DATE_TAIL = `(?:\\.|${S}?г\\.|${S}?BE)?`;
+/** Between date and time: comma (Latin or Arabic) and/or spaces, then `à`/`klo` in fr/fi. */
+const JOIN = `${M}(?:[,\\u060c]${M}${S}*|${S}+)(?:(?:à|klo|um)${S}+)?${M}`;
+
+function dateSource(n: 'a' | 'b'): string {
+  return (
+    `(?<${n}1>${FIELD})${M}(?<${n}s>${SEP})${M}(?<${n}2>${FIELD})${M}\\k<${n}s>${M}(?<${n}3>${FIELD})` +
+    `(?<${n}tail>${DATE_TAIL})`
+  );
+}
+
+function timeSource(n: 'a' | 'b', meridiem: string): string {
+  return (
+    `(?:(?<${n}mb>${meridiem})${S}?${M})?` +
+    `(?<${n}h>\\p{Nd}{1,2})(?<${n}ts>[:.])(?<${n}mi>\\p{Nd}{2})(?:\\k<${n}ts>(?<${n}sec>\\p{Nd}{2}))?` +
+    `(?:${M}${S}?${M}(?<${n}ma>${meridiem}))?`
+  );
+}
+
+/** Terminators: `]` + space (iOS), ` - ` (Android), `: ` (legacy iOS). */
+const TERMINATOR = `${M}(?:(?<ios>\\]${M} )|(?<android>${S}-${S})|(?<legacy>: ))`;
+
+/** The compiled grammar. */
+export interface HeaderGrammar {
+  readonly dateFirst: RegExp;
+  readonly timeFirst: RegExp;
+}
+
+/**
+ * Compiles the grammar for a set of meridiem words (a regex alternation source).
+ *
+ * @example
+ * ```ts
+ * const grammar = compileGrammar('AM|PM');
+ * grammar.dateFirst.test('3/27/22, 9:41 PM - Ann: hi'); // true
+ * ```
+ */
+export function compileGrammar(meridiemSource: string): HeaderGrammar {
+  const meridiem = `(?:${meridiemSource})`;
+  const lead = `^(?<lead>${M})(?<open>\\[)?${M}`;
+  return {
+    dateFirst: new RegExp(`${lead}${dateSource('a')}${JOIN}${timeSource('a', meridiem)}${TERMINATOR}`, 'u'),
+    timeFirst: new RegExp(`${lead}${timeSource('b', meridiem)}${JOIN}${dateSource('b')}${TERMINATOR}`, 'u'),
+  };
+}
+
+/** A header line taken apart, before interpretation. Fields are in ASCII digits. */
+export interface RawHeader {
+  readonly bracket: boolean;
+  readonly terminator: Terminator;
+  readonly timeFirst: boolean;
+  /** The three date fields in printed order. */
+  readonly fields: readonly [string, string, string];
+  /** The date separator, spaces normalized (`/`, `.`, `-`, `. `). */
+  readonly separator: string;
+  /** Text after the last date field (`.`, ` г.`, ` BE`), trimmed. */
+  readonly dateTail: string;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number | null;
+  /** The meridiem word as printed, or null on a 24-hour clock. */
+  readonly meridiem: string | null;
+  /** True when the meridiem precedes the time (zh, ja, ko, tr, hu). */
+  readonly meridiemBefore: boolean;
+  /** Index in the line where the rest (author and body) begins. */
+  readonly restStart: number;
+}

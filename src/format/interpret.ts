@@ -1,0 +1,111 @@
+/**
+ * Giving a {@link RawHeader} its meaning under a locked format: date order → year, month, day
+ * (validated: an impossible date is rejected, never rolled over), meridiem → 24-hour clock.
+ *
+ * @module
+ */
+
+import type { DateOrder } from '../locales/cldr.js';
+import { meridiemKey } from '../locales/lexicon.js';
+import { type CalendarKind, daysInMonth, resolveYear } from './calendar.js';
+import type { RawHeader } from './grammar.js';
+
+/** A wall-clock time as printed, in the Gregorian calendar. */
+export interface WallTime {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  readonly calendar: CalendarKind;
+}
+
+const ORDER_INDEX: Readonly<Record<DateOrder, readonly [number, number, number]>> = {
+  // [year, month, day] positions among the printed fields
+  dmy: [2, 1, 0],
+  mdy: [2, 0, 1],
+  ymd: [0, 1, 2],
+};
+
+/**
+ * The date of a header under a date order, or null when the date cannot exist.
+ *
+ * @example
+ * ```ts
+ * interpretDate(['3', '27', '22'], '', 'mdy'); // { year: 2022, month: 3, day: 27, calendar: 'gregorian' }
+ * interpretDate(['3', '27', '22'], '', 'dmy'); // null (no month 27)
+ * ```
+ */
+export function interpretDate(
+  fields: readonly [string, string, string],
+  tail: string,
+  order: DateOrder,
+): { year: number; month: number; day: number; calendar: CalendarKind } | null {
+  const [yi, mi, di] = ORDER_INDEX[order];
+  const resolved = resolveYear(fields[yi] ?? '', yi === 2 ? tail : '');
+  if (resolved === null) return null;
+  const monthField = fields[mi] ?? '';
+  const dayField = fields[di] ?? '';
+  if (monthField.length > 2 || dayField.length > 2) return null;
+  const month = Number(monthField);
+  const day = Number(dayField);
+  if (!(month >= 1 && month <= 12)) return null;
+  if (!(day >= 1 && day <= daysInMonth(resolved.year, month))) return null;
+  return { year: resolved.year, month, day, calendar: resolved.calendar };
+}
+
+/**
+ * The 24-hour hour of a header, or null when it cannot exist (hour 13 with PM, minute 61 …).
+ *
+ * `0:24 PM` occurs in real exports and means 12:24. A day-period word covers a span of hours;
+ * of the two readings of a 12-hour hour, the one inside the span wins.
+ *
+ * @example
+ * ```ts
+ * interpretHour(11, 'nachm.', meridiemMasks); // 23
+ * interpretHour(12, 'AM', meridiemMasks); // 0
+ * ```
+ */
+export function interpretHour(
+  hour: number,
+  meridiem: string | null,
+  masks: ReadonlyMap<string, number>,
+): number | null {
+  if (meridiem === null) return hour <= 23 ? hour : null;
+  if (hour > 12) return null;
+  const mask = masks.get(meridiemKey(meridiem));
+  if (mask === undefined) return null;
+  const morning = hour % 12;
+  if ((mask >> morning) & 1) return morning;
+  if ((mask >> (morning + 12)) & 1) return morning + 12;
+  // The printed hour falls outside the word's span (CLDR spans vary by version): side with the half the word covers most.
+  const pmHours = popcount(mask >> 12);
+  return pmHours > popcount(mask & 0xfff) ? morning + 12 : morning;
+}
+
+/**
+ * The wall time of a header, or null when the date or time cannot exist.
+ *
+ * @example
+ * ```ts
+ * interpretWallTime(header, 'dmy', masks); // { year: 2022, month: 3, day: 27, hour: 21, … }
+ * ```
+ */
+export function interpretWallTime(
+  header: RawHeader,
+  order: DateOrder,
+  masks: ReadonlyMap<string, number>,
+): WallTime | null {
+  const date = interpretDate(header.fields, header.dateTail, order);
+  if (date === null) return null;
+  const hour = interpretHour(header.hour, header.meridiem, masks);
+  if (hour === null || header.minute > 59 || (header.second ?? 0) > 59) return null;
+  return { ...date, hour, minute: header.minute, second: header.second ?? 0 };
+}
+
+function popcount(value: number): number {
+  let count = 0;
+  for (let v = value; v !== 0; v &= v - 1) count++;
+  return count;
+}

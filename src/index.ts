@@ -1,0 +1,27 @@
+/**
+ * wa-import: WhatsApp "Export chat" files → ChatImport payloads for a team inbox.
+ *
+ * @example
+ * ```ts
+ * import { parseChatText } from 'wa-import';
+ * const { messages, info } = parseChatText(log, { language: 'de-DE', timeZone: 'Europe/Berlin' });
+ * ```
+ *
+ * @module
+ */
+
+export { ARABIC_COMMA, BOM, LRM, NBSP, NNBSP, normalizeForMatch, RLM, stripMarks } from './chars.js';
+export { type ErrorCode, type ErrorDetails, isWaImportError, WaImportError } from './errors.js';
+export type { CalendarKind } from './format/calendar.js';
+export type { DateOrderSource, ExportOs, HeaderFormat } from './format/detect.js';
+export type { DateOrder } from './locales/cldr.js';
+export { languageDateOrder } from './locales/cldr.js';
+export { LOCALE_TABLES } from './locales/registry.js';
+export type { LocaleTable, SystemKind } from './locales/types.js';
+export type { InvalidDateLine, OffsetChange, ParseInfo, SkippedLine } from './parse/info.js';
+export type { Attachment, MediaType, Message, MessageFlags, MessageKind } from './parse/message.js';
+export type { ParseOptions } from './parse/options.js';
+export { ChatParser } from './parse/parser.js';
+export { type ChatSource, type ChatStream, parseChat } from './parse/stream.js';
+export { type ParseResult, parseChatText } from './parse/sync.js';
+export type { ChatImport, ChatImportContact, ChatImportMediaFile } from './payload/chat-import.js';

@@ -1,0 +1,279 @@
+/**
+ * Compiles every registered locale table into the lookups the parser's hot loop uses: exact
+ * maps for placeholders, label sets for attachment markers, first-word-indexed system phrases
+ * and the meridiem word list. Built once per process (`getLexicon()`), never per line.
+ *
+ * @module
+ */
+
+import { normalizeForMatch } from '../chars.js';
+import type { MediaType, MessageKind } from '../parse/message.js';
+import { cldrMeridiemWords } from './cldr.js';
+import { LOCALE_TABLES } from './registry.js';
+import type { LocaleTable, MeridiemWord, SystemKind } from './types.js';
+
+/** A recognized placeholder body. */
+export interface PlaceholderEntry {
+  readonly kind: MessageKind;
+  readonly mediaType?: MediaType;
+  /** True for "You deleted this message" (the exporter's own). */
+  readonly own?: boolean;
+  readonly languages: readonly string[];
+}
+
+/** A compiled system phrase. */
+export interface CompiledPhrase {
+  readonly kind: SystemKind;
+  readonly language: string;
+  readonly regex: RegExp;
+  /** True when the phrase starts with a `{name}` placeholder (group events about a person). */
+  readonly startsWithName: boolean;
+}
+
+/** Everything the parser looks up, compiled from the locale tables. */
+export interface Lexicon {
+  /** Exact placeholder bodies, keyed by {@link foldKey}. */
+  readonly placeholders: ReadonlyMap<string, PlaceholderEntry>;
+  /** Placeholder prefixes (`Voice call…`, `This message was deleted by admin…`), folded, indexed by first word. */
+  readonly placeholderPrefixes: ReadonlyMap<string, readonly (readonly [string, PlaceholderEntry])[]>;
+  /** iOS `<LABEL: file>` labels, folded → languages. */
+  readonly attachedTag: ReadonlyMap<string, readonly string[]>;
+  /** iOS `<file LABEL>` labels, folded → languages. */
+  readonly attachedTagAfter: ReadonlyMap<string, readonly string[]>;
+  /** Android `file (LABEL)` labels, folded → languages. */
+  readonly fileAttached: ReadonlyMap<string, readonly string[]>;
+  /** Edited markers (inside the angle brackets), folded → languages. */
+  readonly edited: ReadonlyMap<string, readonly string[]>;
+  /** Location prefixes (`location:`), folded → languages. */
+  readonly location: ReadonlyMap<string, readonly string[]>;
+  /** Poll headers, folded. */
+  readonly poll: ReadonlyMap<string, readonly string[]>;
+  /** Page-count phrase regex source (`\d+ pages|…`), for iOS document lines. */
+  readonly pagesSource: string;
+  /** System phrases indexed by their folded first word. */
+  readonly systemByFirstWord: ReadonlyMap<string, readonly CompiledPhrase[]>;
+  /** System phrases that start with a name placeholder. */
+  readonly systemNameFirst: readonly CompiledPhrase[];
+  /** Meridiem words (as printed, de-duplicated) with their hour masks, keyed by {@link meridiemKey}. */
+  readonly meridiem: ReadonlyMap<string, number>;
+  /** Regex source matching any meridiem word, longest first, internal spaces flexible. */
+  readonly meridiemSource: string;
+}
+
+/** Characters of a body looked at to find its first word (marks included). */
+const FIRST_WORD_WINDOW = 64;
+const TRAILING_DOTS = /[.。]+$/u;
+const MULTISPACE = / {2,}/gu;
+
+/**
+ * The key placeholders and labels are matched by: marks removed, odd spaces made plain,
+ * lower-cased, trimmed, trailing dots dropped (iOS adds a period Android leaves out).
+ *
+ * @example
+ * ```ts
+ * foldKey('\u200eThis message was deleted.'); // 'this message was deleted'
+ * ```
+ */
+export function foldKey(text: string): string {
+  return normalizeForMatch(text).replace(MULTISPACE, ' ').trim().toLowerCase().replace(TRAILING_DOTS, '');
+}
+
+/**
+ * The key a meridiem word is looked up by: all spaces removed, lower-cased (`p. m.` = `p.m.`).
+ *
+ * @example
+ * ```ts
+ * meridiemKey('p.\u202fm.'); // 'p.m.'
+ * ```
+ */
+export function meridiemKey(word: string): string {
+  return normalizeForMatch(word).replace(/ /gu, '').toLowerCase();
+}
+
+/**
+ * The first word of a body, folded: the index key for system phrases.
+ *
+ * @example
+ * ```ts
+ * firstWordKey('\u200eMessages and calls are end-to-end encrypted.'); // 'messages'
+ * ```
+ */
+export function firstWordKey(text: string): string {
+  const folded = normalizeForMatch(
+    text.length > FIRST_WORD_WINDOW ? text.slice(0, FIRST_WORD_WINDOW) : text,
+  ).trimStart();
+  const end = folded.search(/[\s"“”„«»]/u);
+  return (end === -1 ? folded : folded.slice(0, end)).toLowerCase();
+}
+
+let cached: Lexicon | undefined;
+
+/**
+ * The compiled lexicon of all registered tables (built on first use).
+ *
+ * @example
+ * ```ts
+ * getLexicon().placeholders.get('media omitted'); // { kind: 'media-omitted', languages: ['en'] }
+ * ```
+ */
+export function getLexicon(): Lexicon {
+  cached ??= compileLexicon(LOCALE_TABLES);
+  return cached;
+}
+
+/**
+ * Compiles a list of tables into a {@link Lexicon}. Exposed for tests that build one from their own tables.
+ *
+ * @example
+ * ```ts
+ * const lexicon = compileLexicon([{ language: 'xx', name: 'Test', deleted: ['gone'] }]);
+ * lexicon.placeholders.get('gone')?.kind; // 'deleted'
+ * ```
+ */
+export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
+  const placeholders = new Map<string, PlaceholderEntry>();
+  const placeholderPrefixes = new Map<string, [string, PlaceholderEntry][]>();
+  const attachedTag = new Map<string, string[]>();
+  const attachedTagAfter = new Map<string, string[]>();
+  const fileAttached = new Map<string, string[]>();
+  const edited = new Map<string, string[]>();
+  const location = new Map<string, string[]>();
+  const poll = new Map<string, string[]>();
+  const pages = new Set<string>();
+  const systemByFirstWord = new Map<string, CompiledPhrase[]>();
+  const systemNameFirst: CompiledPhrase[] = [];
+  const meridiemWords: MeridiemWord[] = cldrMeridiemWords();
+
+  const addLabel = (map: Map<string, string[]>, label: string, language: string) => {
+    const key = foldKey(label);
+    const list = map.get(key) ?? [];
+    if (!list.includes(language)) list.push(language);
+    map.set(key, list);
+  };
+  const addPlaceholder = (text: string, entry: Omit<PlaceholderEntry, 'languages'>, language: string) => {
+    if (text.endsWith('…')) {
+      const prefix = foldKey(text.slice(0, -1));
+      const list = placeholderPrefixes.get(firstWordKey(prefix)) ?? [];
+      list.push([prefix, { ...entry, languages: [language] }]);
+      placeholderPrefixes.set(firstWordKey(prefix), list);
+      return;
+    }
+    const key = foldKey(text);
+    const existing = placeholders.get(key);
+    if (existing === undefined) placeholders.set(key, { ...entry, languages: [language] });
+    else if (!existing.languages.includes(language)) {
+      placeholders.set(key, { ...existing, languages: [...existing.languages, language] });
+    }
+  };
+
+  for (const table of tables) {
+    const lang = table.language;
+    for (const label of table.attachedTag ?? []) addLabel(attachedTag, label, lang);
+    for (const label of table.attachedTagAfter ?? []) addLabel(attachedTagAfter, label, lang);
+    for (const label of table.fileAttached ?? []) addLabel(fileAttached, label, lang);
+    for (const label of table.edited ?? []) addLabel(edited, label, lang);
+    for (const label of table.location ?? []) addLabel(location, label, lang);
+    for (const label of table.poll ?? []) addLabel(poll, label, lang);
+    for (const text of table.mediaOmitted ?? []) {
+      addPlaceholder(text, { kind: 'media-omitted' }, lang);
+      addPlaceholder(`<${text}>`, { kind: 'media-omitted' }, lang);
+    }
+    for (const [mediaType, texts] of Object.entries(table.mediaOmittedTyped ?? {})) {
+      for (const text of texts ?? []) {
+        const entry = { kind: 'media-omitted', mediaType: mediaType as MediaType } as const;
+        addPlaceholder(text, entry, lang);
+        addPlaceholder(`<${text}>`, entry, lang); // pre-2018 iOS wrapped them in brackets
+      }
+    }
+    for (const text of table.deleted ?? []) addPlaceholder(text, { kind: 'deleted' }, lang);
+    for (const text of table.deletedOwn ?? []) addPlaceholder(text, { kind: 'deleted', own: true }, lang);
+    for (const text of table.calls ?? []) addPlaceholder(text, { kind: 'call' }, lang);
+    for (const text of table.liveLocation ?? []) addPlaceholder(text, { kind: 'live-location' }, lang);
+    for (const text of table.waiting ?? []) addPlaceholder(text, { kind: 'waiting' }, lang);
+    for (const phrase of table.pages ?? []) pages.add(phrase);
+    for (const phrase of table.system ?? []) {
+      const compiled: CompiledPhrase = {
+        kind: phrase.kind,
+        language: lang,
+        regex: compilePhrase(phrase.phrase),
+        startsWithName: phrase.phrase.startsWith('{'),
+      };
+      if (compiled.startsWithName) systemNameFirst.push(compiled);
+      else {
+        const key = firstWordKey(phrase.phrase);
+        const list = systemByFirstWord.get(key) ?? [];
+        list.push(compiled);
+        systemByFirstWord.set(key, list);
+      }
+    }
+    meridiemWords.push(...(table.meridiem ?? []));
+  }
+  for (const list of placeholderPrefixes.values()) list.sort((a, b) => b[0].length - a[0].length);
+
+  const meridiem = new Map<string, number>();
+  for (const { word, from, to } of meridiemWords) {
+    const key = meridiemKey(word);
+    meridiem.set(key, (meridiem.get(key) ?? 0) | spanMask(from, to));
+  }
+  const printed = new Set<string>();
+  for (const { word } of meridiemWords) {
+    printed.add(word);
+    printed.add(word.toLowerCase());
+    printed.add(word.toUpperCase());
+  }
+
+  return {
+    placeholders,
+    placeholderPrefixes,
+    attachedTag,
+    attachedTagAfter,
+    fileAttached,
+    edited,
+    location,
+    poll,
+    pagesSource: [...pages]
+      .map((p) => escapeRegex(normalizeForMatch(p)).replace('\\{n\\}', '\\d+').replace('{n}', '\\d+'))
+      .join('|'),
+    systemByFirstWord,
+    systemNameFirst,
+    meridiem,
+    meridiemSource: [...printed]
+      .sort((a, b) => b.length - a.length)
+      .map((w) => escapeRegex(normalizeForMatch(w)).replace(/ /gu, '[ \\u00a0\\u202f]?'))
+      .join('|'),
+  };
+}
+
+function spanMask(from: number, to: number): number {
+  let mask = 0;
+  for (let step = 0; step < 24; step++) {
+    const hour = (from + step) % 24;
+    if (step > 0 && hour === to % 24) break;
+    mask |= 1 << hour;
+  }
+  return mask;
+}
+
+const QUOTES = '["“”„«»「」『』]';
+const APOSTROPHES = "['’]";
+const NAME = '((?:(?!: ).)+?)';
+
+/** Turns a table phrase into an anchored, case-insensitive regex over a `normalizeForMatch` copy. */
+function compilePhrase(phrase: string): RegExp {
+  const prefix = phrase.endsWith('…');
+  const body = normalizeForMatch(prefix ? phrase.slice(0, -1) : phrase).replace(/\.$/u, '');
+  let source = '';
+  for (const token of body.split(/(\{[a-z]+\}|")/u)) {
+    if (token === '') continue;
+    if (token === '{name}' || token === '{number}') source += NAME;
+    else if (token === '{subject}') source += '(.*?)';
+    else if (token === '{n}') source += '\\d+';
+    else if (token === '"') source += ` ?${QUOTES} ?`;
+    else source += escapeRegex(token).replace(/'/gu, APOSTROPHES).replace(/ /gu, ' +');
+  }
+  return new RegExp(`^ *${source}${prefix ? '' : '\\.? *$'}`, 'iu');
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/]/gu, '\\$&');
+}

@@ -1,0 +1,219 @@
+/**
+ * What a message body is: attachment, omitted media, deleted, edited, call, location, poll,
+ * system notice … All knowledge comes from the compiled locale tables; this file only knows
+ * *where* WhatsApp puts each marker.
+ *
+ * ```
+ * > | IMG-20220323-WA0002.jpg (file attached)        Android: file, then (LABEL), first line
+ * > | ‎<attached: 00000035-PHOTO-2022-03-27.jpg>      iOS: <LABEL: file>, end of the body
+ * > | CV.pdf • ‎2 pages ‎<attached: 00000047-CV.pdf>   iOS document: title, pages, tag
+ * > | Hello there <This message was edited>          edited marker: end of the body
+ * ```
+ *
+ * @module
+ */
+
+import { LRM, normalizeForMatch, RLM, stripMarks } from '../chars.js';
+import { firstWordKey, foldKey, type Lexicon, type PlaceholderEntry } from '../locales/lexicon.js';
+import type { SystemKind } from '../locales/types.js';
+import type { Attachment, MediaType, MessageKind } from './message.js';
+
+/** The classification of one body. */
+export interface Classification {
+  readonly kind: MessageKind;
+  readonly attachment: Attachment | null;
+  readonly mediaType: MediaType | undefined;
+  readonly edited: boolean;
+  readonly deleted: boolean;
+  readonly mediaOmitted: boolean;
+  /** Languages whose strings matched. */
+  readonly languages: readonly string[];
+}
+
+/** A system phrase match. */
+export interface SystemMatch {
+  readonly kind: SystemKind;
+  readonly language: string;
+}
+
+const NONE: readonly string[] = [];
+const MAX_PLACEHOLDER_LENGTH = 200;
+
+/**
+ * Tests a single line against the system phrases. `allowNameFirst` admits phrases that begin
+ * with a person (`{name} left`): safe on authorless lines and iOS notice bodies that open with
+ * a mark, too loose for ordinary authored text.
+ *
+ * @example
+ * ```ts
+ * matchSystem('\u200eMessages and calls are end-to-end encrypted.', getLexicon(), false)?.kind; // 'encryption'
+ * ```
+ */
+export function matchSystem(line: string, lexicon: Lexicon, allowNameFirst: boolean): SystemMatch | null {
+  if (line.length > 600) return null;
+  const candidates = lexicon.systemByFirstWord.get(firstWordKey(line));
+  if (candidates === undefined && !allowNameFirst) return null;
+  const text = normalizeForMatch(line);
+  for (const phrase of candidates ?? []) {
+    if (phrase.regex.test(text)) return { kind: phrase.kind, language: phrase.language };
+  }
+  if (allowNameFirst) {
+    for (const phrase of lexicon.systemNameFirst) {
+      if (phrase.regex.test(text)) return { kind: phrase.kind, language: phrase.language };
+    }
+  }
+  return null;
+}
+
+/** True when a body opens with an LRM/RLM, as iOS notices and placeholders do. */
+export function startsWithMark(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return first === LRM.charCodeAt(0) || first === RLM.charCodeAt(0);
+}
+
+/**
+ * Classifies a message body (the text after `Author: `, continuation lines joined by `\n`).
+ *
+ * @example
+ * ```ts
+ * classifyBody('IMG-20220323-WA0002.jpg (file attached)\nNice view', getLexicon()).attachment;
+ * // { fileName: 'IMG-20220323-WA0002.jpg' }
+ * ```
+ */
+export function classifyBody(body: string, lexicon: Lexicon): Classification {
+  const newline = body.indexOf('\n');
+  const firstLine = newline === -1 ? body : body.slice(0, newline);
+  const languages: string[] = [];
+  let edited = false;
+  let text = body;
+
+  // Edited marker: `… <This message was edited>` at the very end.
+  if (body.endsWith('>')) {
+    const open = body.lastIndexOf('<');
+    if (open !== -1) {
+      const found = lexicon.edited.get(foldKey(body.slice(open + 1, -1)));
+      if (found !== undefined) {
+        edited = true;
+        languages.push(...found);
+        text = body.slice(0, open).trimEnd();
+      }
+    }
+  }
+  const head = newline === -1 || text.length < firstLine.length ? text : firstLine;
+
+  // Exact placeholders (deleted, omitted, calls …) on the first line, then prefixes, then the iOS
+  // `title ‎document omitted` form where the placeholder follows the last LRM.
+  const placeholder = lookupPlaceholder(head, lexicon);
+  if (placeholder !== undefined) {
+    languages.push(...placeholder.languages);
+    return result(placeholder.kind, null, placeholder.mediaType, edited, languages);
+  }
+
+  const attachment = findAttachment(text, head, lexicon, languages);
+  if (attachment !== undefined) return result('attachment', attachment, undefined, edited, languages);
+
+  const word = firstWordKey(head);
+  const location = lexicon.location.get(word);
+  if (location !== undefined && head.includes('://')) {
+    languages.push(...location);
+    return result('location', null, undefined, edited, languages);
+  }
+  const poll = lexicon.poll.get(word);
+  if (poll !== undefined && foldKey(head) === word.replace(/\.$/u, '')) {
+    languages.push(...poll);
+    return result('poll', null, undefined, edited, languages);
+  }
+  if (text === 'null') return result('null', null, undefined, edited, languages);
+  return result('text', null, undefined, edited, languages);
+}
+
+function lookupPlaceholder(head: string, lexicon: Lexicon): PlaceholderEntry | undefined {
+  if (head.length > MAX_PLACEHOLDER_LENGTH) return undefined;
+  const key = foldKey(head);
+  const exact = lexicon.placeholders.get(key);
+  if (exact !== undefined) return exact;
+  if (key.startsWith('<') && key.endsWith('>')) {
+    const inner = lexicon.placeholders.get(foldKey(key.slice(1, -1)));
+    if (inner !== undefined) return inner;
+  }
+  for (const [prefix, entry] of lexicon.placeholderPrefixes.get(firstWordKey(key)) ?? []) {
+    if (key.startsWith(prefix)) return entry;
+  }
+  const lastMark = head.lastIndexOf(LRM);
+  if (lastMark > 0) {
+    const tail = lexicon.placeholders.get(foldKey(head.slice(lastMark + 1)));
+    if (tail?.kind === 'media-omitted') return tail;
+  }
+  return undefined;
+}
+
+function findAttachment(
+  text: string,
+  head: string,
+  lexicon: Lexicon,
+  languages: string[],
+): Attachment | null | undefined {
+  // iOS: `<LABEL: file>` (or `<file LABEL>`, or pre-2018 `file <attached>`) closing the body.
+  const trimmed = text.trimEnd();
+  if (trimmed.endsWith('>')) {
+    const open = trimmed.lastIndexOf('<');
+    if (open !== -1) {
+      const inner = stripMarks(trimmed.slice(open + 1, -1));
+      const colon = inner.search(/[:：]/u);
+      if (colon !== -1) {
+        const found = lexicon.attachedTag.get(foldKey(inner.slice(0, colon)));
+        if (found !== undefined) {
+          languages.push(...found);
+          const fileName = inner.slice(colon + 1).trim();
+          return fileName === '' ? null : { fileName };
+        }
+      }
+      const space = inner.trimEnd().lastIndexOf(' ');
+      if (space !== -1) {
+        const found = lexicon.attachedTagAfter.get(foldKey(inner.slice(space + 1)));
+        if (found !== undefined) {
+          languages.push(...found);
+          return { fileName: inner.slice(0, space).trim() };
+        }
+      }
+      const bare = lexicon.attachedTag.get(foldKey(inner));
+      if (bare !== undefined) {
+        languages.push(...bare);
+        const fileName = stripMarks(trimmed.slice(0, open)).trim();
+        return fileName === '' ? null : { fileName };
+      }
+    }
+  }
+  // Android: `file (LABEL)` on the first line; the caption follows on the next lines.
+  const line = head.trimEnd();
+  if (line.endsWith(')')) {
+    const open = line.lastIndexOf('(');
+    if (open !== -1) {
+      const found = lexicon.fileAttached.get(foldKey(line.slice(open + 1, -1)));
+      if (found !== undefined) {
+        languages.push(...found);
+        const fileName = stripMarks(line.slice(0, open)).trim();
+        return fileName === '' ? null : { fileName };
+      }
+    }
+  }
+  return undefined;
+}
+
+function result(
+  kind: MessageKind,
+  attachment: Attachment | null,
+  mediaType: MediaType | undefined,
+  edited: boolean,
+  languages: readonly string[],
+): Classification {
+  return {
+    kind,
+    attachment,
+    mediaType,
+    edited,
+    deleted: kind === 'deleted',
+    mediaOmitted: kind === 'media-omitted',
+    languages: languages.length === 0 ? NONE : languages,
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * The streaming adapters: bytes or text from any source → messages as they complete.
+ *
+ * @module
+ */
+
+import { WaImportError } from '../errors.js';
+import { ChatDecoder, type TextEncodingName } from '../text/decoder.js';
+import type { ParseInfo } from './info.js';
+import type { Message } from './message.js';
+import type { ParseOptions } from './options.js';
+import { ChatParser } from './parser.js';
+
+/** Anything a chat log can be read from. Node readables are async iterables. */
+export type ChatSource =
+  | string
+  | Uint8Array
+  | AsyncIterable<Uint8Array | string>
+  | Iterable<Uint8Array | string>
+  | ReadableStream<Uint8Array | string>;
+
+/** Messages as they complete, with the parse's findings. */
+export interface ChatStream extends AsyncIterable<Message> {
+  /** Counters and findings, complete once iteration ends. */
+  readonly info: ParseInfo;
+  /** The encoding chosen from the first bytes (`utf-8` for text sources). */
+  readonly encoding: TextEncodingName;
+}
+
+/**
+ * Parses a chat log from a string, bytes, an (async) iterable of chunks, a Node readable or a
+ * web `ReadableStream`, yielding messages as they complete. Memory stays flat: only the
+ * detection look-ahead and the open message are held.
+ *
+ * @example
+ * ```ts
+ * import { createReadStream } from 'node:fs';
+ * const chat = parseChat(createReadStream('WhatsApp Chat with Anna.txt'), { timeZone: 'Europe/Berlin' });
+ * for await (const message of chat) console.log(message.timestamp, message.author, message.text);
+ * console.log(chat.info.format?.dateOrder);
+ * ```
+ */
+export function parseChat(source: ChatSource, options: ParseOptions = {}): ChatStream {
+  const parser = new ChatParser(options);
+  const decoder = new ChatDecoder();
+  const signal = options.signal;
+  let textStart = true;
+  const decode = (chunk: Uint8Array | string): string => {
+    if (typeof chunk !== 'string') return decoder.decode(chunk);
+    // Text sources: strip one leading BOM, like the byte decoder does.
+    const text = textStart && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
+    if (chunk.length > 0) textStart = false;
+    return text;
+  };
+  return {
+    info: parser.info,
+    get encoding() {
+      return decoder.encoding;
+    },
+    async *[Symbol.asyncIterator]() {
+      for await (const chunk of chunks(source)) {
+        if (signal?.aborted)
+          throw new WaImportError('E_ABORTED', 'parsing was aborted', { cause: signal.reason });
+        yield* parser.push(decode(chunk));
+      }
+      yield* parser.push(decoder.flush());
+      yield* parser.end();
+    },
+  };
+}
+
+async function* chunks(source: ChatSource): AsyncIterable<Uint8Array | string> {
+  if (typeof source === 'string' || source instanceof Uint8Array) {
+    yield source;
+    return;
+  }
+  if (isWebStream(source)) {
+    const reader = source.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        yield value;
+      }
+    } finally {
+      reader.releaseLock();
+    }
+  }
+  yield* source as AsyncIterable<Uint8Array | string>;
+}
+
+function isWebStream(source: object): source is ReadableStream<Uint8Array | string> {
+  return typeof (source as { getReader?: unknown }).getReader === 'function';
+}
