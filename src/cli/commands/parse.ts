@@ -1,0 +1,67 @@
+/**
+ * `wa-import parse <input>`: messages as NDJSON (default), JSON or CSV on stdout.
+ *
+ * @module
+ */
+
+import { parseArgs } from 'node:util';
+import { parseChat } from '../../parse/stream.js';
+import { judgeParse } from '../findings.js';
+import { openInput } from '../input.js';
+import { type CliIo, write } from '../io.js';
+import { PARSE_FLAGS, toParseOptions } from '../parse-options.js';
+import { type RecordFormat, recordWriter } from '../records.js';
+import { usageError } from '../usage-error.js';
+
+/** Help text of `parse`. */
+export const PARSE_HELP = `Usage: wa-import parse <input> [options]
+
+Parse a WhatsApp chat export and print one record per message.
+
+  <input>                 .zip, folder or .txt of an export; - for stdin
+  --lang <bcp47>          device language (date-order prior), e.g. en-US, de
+  --utc-offset <minutes>  minutes the device was ahead of UTC (e.g. 60, -300)
+  --tz <zone>             IANA zone of the device (e.g. Europe/Berlin); handles DST
+  --date-order <order>    force dmy, mdy or ymd
+  --format <fmt>          ndjson (default), json or csv
+`;
+
+/**
+ * Runs `parse`.
+ *
+ * @example
+ * ```ts
+ * await parseCommand(['chat.txt', '--utc-offset', '60'], io);
+ * ```
+ */
+export async function parseCommand(args: readonly string[], io: CliIo): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: { ...PARSE_FLAGS, format: { type: 'string', default: 'ndjson' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length > 1) throw usageError(`parse takes one <input>, got ${positionals.length}`);
+  const format = values.format;
+  if (format !== 'ndjson' && format !== 'json' && format !== 'csv') {
+    throw usageError(`--format takes ndjson, json or csv, got "${format}"`);
+  }
+  const options = toParseOptions(values);
+  const chatExport = await openInput(positionals[0], io);
+  try {
+    const chat = parseChat(await chatExport.chatLog.open(), options);
+    const writer = recordWriter(format as RecordFormat);
+    let first = true;
+    for await (const message of chat) {
+      if (first) await write(io.stdout, writer.open);
+      await write(io.stdout, writer.record(message, first));
+      first = false;
+    }
+    const { error, warnings } = judgeParse(chat.info, chatExport.chatLogChoice.name);
+    if (error !== null) throw error;
+    await write(io.stdout, (first ? writer.open : '') + writer.close);
+    for (const warning of warnings) await write(io.stderr, `warning: ${warning}\n`);
+  } finally {
+    await chatExport.close();
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * What a command may touch of the outside world, injected so tests drive commands directly.
+ *
+ * @module
+ */
+
+import type { Readable, Writable } from 'node:stream';
+
+/** The streams and environment a command runs with. */
+export interface CliIo {
+  readonly stdin: Readable;
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Working directory for relative paths. */
+  readonly cwd: string;
+  /** Whether stderr is a terminal (progress bars only then). */
+  readonly stderrIsTTY: boolean;
+}
+
+/**
+ * Writes a chunk, waiting for `drain` when the stream's buffer is full.
+ *
+ * @example
+ * ```ts
+ * await write(io.stdout, '{"line":1}\n');
+ * ```
+ */
+export async function write(stream: Writable, chunk: string): Promise<void> {
+  if (stream.write(chunk)) return;
+  await new Promise<void>((resolve, reject) => {
+    const onDrain = () => {
+      stream.off('error', onError);
+      resolve();
+    };
+    const onError = (error: Error) => {
+      stream.off('drain', onDrain);
+      reject(error);
+    };
+    stream.once('drain', onDrain);
+    stream.once('error', onError);
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * The parser flags every command shares: `--lang`, `--utc-offset`, `--tz`, `--date-order`.
+ *
+ * @module
+ */
+
+import type { DateOrder } from '../locales/cldr.js';
+import type { ParseOptions } from '../parse/options.js';
+import { usageError } from './usage-error.js';
+
+/** Definitions for `node:util` `parseArgs`. */
+export const PARSE_FLAGS = {
+  lang: { type: 'string' },
+  'utc-offset': { type: 'string' },
+  tz: { type: 'string' },
+  'date-order': { type: 'string' },
+} as const;
+
+/** The values `parseArgs` returns for {@link PARSE_FLAGS}. */
+export interface ParseFlagValues {
+  readonly lang?: string | undefined;
+  readonly 'utc-offset'?: string | undefined;
+  readonly tz?: string | undefined;
+  readonly 'date-order'?: string | undefined;
+}
+
+/**
+ * Turns the shared flags into parser options; usage errors for malformed values (the parser
+ * validates the rest once more).
+ *
+ * @example
+ * ```ts
+ * toParseOptions({ lang: 'de-DE', 'utc-offset': '60' }); // { language: 'de-DE', utcOffsetMinutes: 60 }
+ * ```
+ */
+export function toParseOptions(values: ParseFlagValues): ParseOptions {
+  const offset = values['utc-offset'];
+  if (offset !== undefined && !/^[+-]?\d+$/u.test(offset)) {
+    throw usageError(`--utc-offset takes whole minutes ahead of UTC (e.g. 60, -300), got "${offset}"`);
+  }
+  if (offset !== undefined && values.tz !== undefined) throw usageError('give --utc-offset or --tz, not both');
+  const order = values['date-order'];
+  if (order !== undefined && order !== 'dmy' && order !== 'mdy' && order !== 'ymd') {
+    throw usageError(`--date-order takes dmy, mdy or ymd, got "${order}"`);
+  }
+  return {
+    ...(values.lang !== undefined ? { language: values.lang } : {}),
+    ...(offset !== undefined ? { utcOffsetMinutes: Number(offset) } : {}),
+    ...(values.tz !== undefined ? { timeZone: values.tz } : {}),
+    ...(order !== undefined ? { dateOrder: order as DateOrder } : {}),
+  };
+}
