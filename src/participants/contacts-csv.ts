@@ -121,8 +121,13 @@ function headerColumns(titles: readonly string[]): Columns | undefined {
     0,
     titles.findIndex((title) => NAME_TITLE.test(title)),
   );
-  const phones = titles.flatMap((title, index) => (index !== nameIndex && PHONE_TITLE.test(title) ? [index] : []));
-  return { name: nameIndex, phones: phones.length > 0 ? phones : titles.map((_, i) => i).filter((i) => i !== nameIndex) };
+  const phones = titles.flatMap((title, index) =>
+    index !== nameIndex && PHONE_TITLE.test(title) ? [index] : [],
+  );
+  return {
+    name: nameIndex,
+    phones: phones.length > 0 ? phones : titles.map((_, i) => i).filter((i) => i !== nameIndex),
+  };
 }
 
 /**
@@ -148,10 +153,15 @@ export function parseContactsCsv(text: string, fileName: string): readonly Conta
     const phoneIndexes = columns.phones === 'rest' ? fields.map((_, i) => i).slice(1) : columns.phones;
     const phones = phoneIndexes.map((i) => fields[i] ?? '').filter((phone) => phone !== '');
     if (fields.length < 2) {
-      throw contactsFileError(fileName, record.line, `expected "name,phone", got ${JSON.stringify(fields[0] ?? '')}`);
+      throw contactsFileError(
+        fileName,
+        record.line,
+        `expected "name,phone", got ${JSON.stringify(fields[0] ?? '')}`,
+      );
     }
     if (name === '') throw contactsFileError(fileName, record.line, 'contact has no name');
-    if (phones.length === 0) throw contactsFileError(fileName, record.line, `contact "${name}" has no phone number`);
+    if (phones.length === 0)
+      throw contactsFileError(fileName, record.line, `contact "${name}" has no phone number`);
     contacts.push({ name, phones });
   }
   return contacts;

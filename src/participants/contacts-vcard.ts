@@ -76,7 +76,10 @@ function parseProperty(text: string): Property | undefined {
     if (char === '"') inQuotes = !inQuotes;
     else if (char === ':' && !inQuotes) {
       const [nameWithGroup = '', ...params] = text.slice(0, i).split(';');
-      const name = nameWithGroup.slice(nameWithGroup.lastIndexOf('.') + 1).trim().toUpperCase();
+      const name = nameWithGroup
+        .slice(nameWithGroup.lastIndexOf('.') + 1)
+        .trim()
+        .toUpperCase();
       return { name, params, value: text.slice(i + 1) };
     }
   }
@@ -90,7 +93,8 @@ function unescapeText(value: string): string {
 
 /** Decodes a quoted-printable value in its charset (UTF-8 unless told otherwise). */
 function decodeQuotedPrintable(value: string, params: readonly string[]): string {
-  const charset = params.map((param) => CHARSET.exec(param)?.[1]).find((found) => found !== undefined) ?? 'utf-8';
+  const charset =
+    params.map((param) => CHARSET.exec(param)?.[1]).find((found) => found !== undefined) ?? 'utf-8';
   const bytes: number[] = [];
   for (let i = 0; i < value.length; i += 1) {
     const hex = value.slice(i + 1, i + 3);
@@ -150,7 +154,11 @@ export function parseContactsVcard(text: string, fileName: string): readonly Con
     if (content.trim() === '') continue;
     const property = parseProperty(content);
     if (property === undefined) {
-      throw contactsFileError(fileName, line, `expected "NAME:value", got ${JSON.stringify(content.slice(0, 40))}`);
+      throw contactsFileError(
+        fileName,
+        line,
+        `expected "NAME:value", got ${JSON.stringify(content.slice(0, 40))}`,
+      );
     }
     const value = property.value.trim().toUpperCase();
     if (property.name === 'BEGIN' && value === 'VCARD') {
@@ -176,6 +184,7 @@ export function parseContactsVcard(text: string, fileName: string): readonly Con
       if (phone !== '') card.phones.push(phone);
     }
   }
-  if (card !== undefined) throw contactsFileError(fileName, card.line, 'BEGIN:VCARD is never closed by END:VCARD');
+  if (card !== undefined)
+    throw contactsFileError(fileName, card.line, 'BEGIN:VCARD is never closed by END:VCARD');
   return contacts;
 }

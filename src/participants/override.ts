@@ -36,9 +36,13 @@ export function parseParticipantOverride(text: string): ParticipantOverride {
   const handle = at < 0 ? '' : text.slice(0, at).trim();
   const phone = at < 0 ? '' : text.slice(at + 1).trim();
   if (handle === '' || phone === '') {
-    throw new WaImportError('E_INVALID_OPTION', `--participant expects "<handle>=<phone>": got ${JSON.stringify(text)}`, {
-      hint: '--participant "Anna Schmidt=+4915123456789"',
-    });
+    throw new WaImportError(
+      'E_INVALID_OPTION',
+      `--participant expects "<handle>=<phone>": got ${JSON.stringify(text)}`,
+      {
+        hint: '--participant "Anna Schmidt=+4915123456789"',
+      },
+    );
   }
   return { handle, phone };
 }

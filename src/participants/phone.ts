@@ -13,7 +13,14 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { NBSP, NNBSP, stripMarks, THIN_SPACE } from '../chars.js';
 
-/** U+2011 NON-BREAKING HYPHEN: between digit groups of old iOS phone-number authors. */
+/**
+ * U+2011 NON-BREAKING HYPHEN: between digit groups of old iOS phone-number authors.
+ *
+ * @example
+ * ```ts
+ * normalizePhoneText(`+55 61 9000${NON_BREAKING_HYPHEN}0001`); // '+55 61 9000-0001'
+ * ```
+ */
 export const NON_BREAKING_HYPHEN = '\u2011';
 
 /** Spaces exports put between digit groups. */
@@ -42,7 +49,11 @@ const IDD_00 = /^00(?=\p{Nd})/u;
  * ```
  */
 export function normalizePhoneText(text: string): string {
-  return stripMarks(text).replace(SPACE_LIKE, ' ').replace(DASH_LIKE, '-').replace(FULLWIDTH_PLUS, '+').trim();
+  return stripMarks(text)
+    .replace(SPACE_LIKE, ' ')
+    .replace(DASH_LIKE, '-')
+    .replace(FULLWIDTH_PLUS, '+')
+    .trim();
 }
 
 /**
@@ -61,7 +72,15 @@ export function looksLikePhoneNumber(text: string): boolean {
   return PHONE_SHAPE.test(normalized) && digits >= MIN_DIGITS && digits <= MAX_DIGITS;
 }
 
-/** Outcome of {@link parsePhone}. */
+/**
+ * Outcome of {@link parsePhone}.
+ *
+ * @example
+ * ```ts
+ * const parsed: PhoneParse = parsePhone('+1 202-555-0142');
+ * if (parsed.ok) console.log(parsed.e164); // '+12025550142'
+ * ```
+ */
 export type PhoneParse =
   | {
       readonly ok: true;

@@ -38,7 +38,10 @@ export function regionFromLanguage(language: string): CountryCode | undefined {
  * pickRegion({ language: 'de-DE' }); // 'DE'
  * ```
  */
-export function pickRegion(options: { readonly defaultRegion?: string; readonly language?: string }): CountryCode | undefined {
+export function pickRegion(options: {
+  readonly defaultRegion?: string;
+  readonly language?: string;
+}): CountryCode | undefined {
   if (options.defaultRegion !== undefined) {
     const region = options.defaultRegion.trim().toUpperCase();
     if (!isSupportedCountry(region)) {

@@ -23,7 +23,15 @@ export function base64Length(byteCount: number): number {
   return GROUP_CHARS * Math.ceil(byteCount / GROUP_BYTES);
 }
 
-/** Streaming base64 encoder: feed chunks with `push`, then call `end` once. */
+/**
+ * Streaming base64 encoder: feed chunks with `push`, then call `end` once.
+ *
+ * @example
+ * ```ts
+ * const encoder: Base64Encoder = createBase64Encoder();
+ * const text = encoder.push(Uint8Array.of(0x66, 0x6f)) + encoder.end(); // 'Zm8='
+ * ```
+ */
 export interface Base64Encoder {
   /** Encodes all complete 3-byte groups available so far. */
   push(chunk: Uint8Array): string;

@@ -11,7 +11,14 @@ import { mediaChunks } from './media-bytes.js';
 import type { ChatImportSource, MediaSource } from './source.js';
 import { validateChatImportSource } from './validate-source.js';
 
-/** Options of {@link buildChatImport}. */
+/**
+ * Options of {@link buildChatImport}.
+ *
+ * @example
+ * ```ts
+ * const body = await buildChatImport(source, { signal: AbortSignal.timeout(10_000) });
+ * ```
+ */
 export interface BuildChatImportOptions {
   /** Stops with `E_ABORTED`. */
   readonly signal?: AbortSignal;

@@ -8,7 +8,14 @@
 import { WaImportError } from '../errors.js';
 import type { ChatText } from './source.js';
 
-/** Longest slice handed on, in UTF-16 code units. */
+/**
+ * Longest slice handed on, in UTF-16 code units.
+ *
+ * @example
+ * ```ts
+ * for await (const slice of chatTextSlices(log)) console.assert(slice.length <= MAX_SLICE_CODE_UNITS);
+ * ```
+ */
 export const MAX_SLICE_CODE_UNITS = 64 * 1024;
 
 /**

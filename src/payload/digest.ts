@@ -17,7 +17,14 @@ import type { ChatText } from './source.js';
 /** Version tag hashed first, so a change of this serialization changes every digest. */
 const DIGEST_VERSION = 'wa-import/payload-digest/v1';
 
-/** What {@link payloadDigest} reads (a `ChatImportSource` fits). */
+/**
+ * What {@link payloadDigest} reads (a `ChatImportSource` fits).
+ *
+ * @example
+ * ```ts
+ * const input: PayloadDigestInput = { chatText: log, participants: [{ handle: 'Anna', phone_number: '+4915123456789' }] };
+ * ```
+ */
 export interface PayloadDigestInput {
   /** The chat log, as sent. */
   readonly chatText: ChatText;
@@ -25,7 +32,14 @@ export interface PayloadDigestInput {
   readonly participants: readonly ChatImportContact[];
 }
 
-/** Options of {@link payloadDigest}. */
+/**
+ * Options of {@link payloadDigest}.
+ *
+ * @example
+ * ```ts
+ * await payloadDigest(source, { signal: controller.signal });
+ * ```
+ */
 export interface PayloadDigestOptions {
   /** Stops with `E_ABORTED`. */
   readonly signal?: AbortSignal;
@@ -51,11 +65,15 @@ function compareCodeUnits(a: string, b: string): number {
  * digest.length; // 64
  * ```
  */
-export async function payloadDigest(input: PayloadDigestInput, options: PayloadDigestOptions = {}): Promise<string> {
+export async function payloadDigest(
+  input: PayloadDigestInput,
+  options: PayloadDigestOptions = {},
+): Promise<string> {
   const hash = createHash('sha256');
   hash.update(`{"v":${JSON.stringify(DIGEST_VERSION)},"chat_text":"`, 'utf8');
   const escaper = createJsonStringEscaper();
-  for await (const slice of chatTextSlices(input.chatText, options.signal)) hash.update(escaper.push(slice), 'utf8');
+  for await (const slice of chatTextSlices(input.chatText, options.signal))
+    hash.update(escaper.push(slice), 'utf8');
   hash.update(escaper.end(), 'utf8');
   const participants = input.participants
     .map((contact) => ({ handle: contact.handle, phone_number: contact.phone_number }))

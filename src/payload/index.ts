@@ -5,8 +5,8 @@
  * @module
  */
 
-export type { ChatImport, ChatImportContact, ChatImportMediaFile } from './chat-import.js';
 export { type BuildChatImportOptions, buildChatImport } from './build.js';
+export type { ChatImport, ChatImportContact, ChatImportMediaFile } from './chat-import.js';
 export { type PayloadDigestInput, type PayloadDigestOptions, payloadDigest } from './digest.js';
 export { type ChatImportSizeOptions, chatImportSize } from './size.js';
 export type { ChatImportSource, ChatText, MediaSource } from './source.js';

@@ -28,7 +28,15 @@ function escapeWhole(text: string): string {
   return text === '' ? '' : JSON.stringify(text).slice(1, -1);
 }
 
-/** Streaming escaper: feed chunks with `push`, then call `end` once. */
+/**
+ * Streaming escaper: feed chunks with `push`, then call `end` once.
+ *
+ * @example
+ * ```ts
+ * const escaper: JsonStringEscaper = createJsonStringEscaper();
+ * escaper.push('a\n') + escaper.end(); // 'a\\n'
+ * ```
+ */
 export interface JsonStringEscaper {
   /** Escapes `chunk` and returns what can be written now (a trailing high surrogate waits). */
   push(chunk: string): string;

@@ -19,7 +19,14 @@
 import type { ChatImportContact } from './chat-import.js';
 import type { ChatImportSource, MediaSource } from './source.js';
 
-/** One part of the body: literal JSON text, the escaped chat log, or one media file's base64. */
+/**
+ * One part of the body: literal JSON text, the escaped chat log, or one media file's base64.
+ *
+ * @example
+ * ```ts
+ * for (const part of payloadLayout(source)) if (part.kind === 'media') console.log(part.media.fileName);
+ * ```
+ */
 export type PayloadPart =
   | { readonly kind: 'literal'; readonly text: string }
   | { readonly kind: 'chat-text' }

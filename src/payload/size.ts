@@ -12,7 +12,14 @@ import { payloadLayout } from './layout.js';
 import type { ChatImportSource, ChatText } from './source.js';
 import { validateChatImportSource } from './validate-source.js';
 
-/** Options of {@link chatImportSize}. */
+/**
+ * Options of {@link chatImportSize}.
+ *
+ * @example
+ * ```ts
+ * const size = await chatImportSize(source, { signal: controller.signal });
+ * ```
+ */
 export interface ChatImportSizeOptions {
   /** Stops counting with `E_ABORTED`. */
   readonly signal?: AbortSignal;
@@ -49,7 +56,10 @@ export async function escapedChatTextBytes(chatText: ChatText, signal?: AbortSig
  * await writeChatImport(source, request, { totalBytes: contentLength });
  * ```
  */
-export async function chatImportSize(source: ChatImportSource, options: ChatImportSizeOptions = {}): Promise<number> {
+export async function chatImportSize(
+  source: ChatImportSource,
+  options: ChatImportSizeOptions = {},
+): Promise<number> {
   validateChatImportSource(source);
   let total = 0;
   for (const part of payloadLayout(source)) {

@@ -8,11 +8,32 @@
 import { WaImportError } from '../errors.js';
 import type { ChatImportSource } from './source.js';
 
-/** The API allows at most two participants. */
+/**
+ * The API allows at most two participants.
+ *
+ * @example
+ * ```ts
+ * if (participants.length > MAX_PARTICIPANTS) console.error('group chat');
+ * ```
+ */
 export const MAX_PARTICIPANTS = 2;
-/** Earliest zone offset in use (UTC−12:00), in minutes. */
+/**
+ * Earliest zone offset in use (UTC−12:00), in minutes.
+ *
+ * @example
+ * ```ts
+ * const ok = offset >= MIN_UTC_OFFSET_MINUTES && offset <= MAX_UTC_OFFSET_MINUTES;
+ * ```
+ */
 export const MIN_UTC_OFFSET_MINUTES = -720;
-/** Latest zone offset in use (UTC+14:00), in minutes. */
+/**
+ * Latest zone offset in use (UTC+14:00), in minutes.
+ *
+ * @example
+ * ```ts
+ * const ok = offset >= MIN_UTC_OFFSET_MINUTES && offset <= MAX_UTC_OFFSET_MINUTES;
+ * ```
+ */
 export const MAX_UTC_OFFSET_MINUTES = 840;
 
 /** E.164: `+`, a non-zero country code digit, 15 digits at most. */

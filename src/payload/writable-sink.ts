@@ -10,7 +10,14 @@ import type { Writable } from 'node:stream';
 import { WaImportError } from '../errors.js';
 import { throwIfAborted } from './chat-text.js';
 
-/** Options of {@link createWritableSink}. */
+/**
+ * Options of {@link createWritableSink}.
+ *
+ * @example
+ * ```ts
+ * const options: WritableSinkOptions = { chunkSize: 65_536, totalBytes: 1024, onProgress: (done, total) => {} };
+ * ```
+ */
 export interface WritableSinkOptions {
   /** Gather at least this many UTF-16 code units before a write (the last write may be shorter). */
   readonly chunkSize: number;
@@ -22,7 +29,17 @@ export interface WritableSinkOptions {
   readonly onProgress?: (bytesWritten: number, totalBytes: number) => void;
 }
 
-/** A text sink over a writable. */
+/**
+ * A text sink over a writable.
+ *
+ * @example
+ * ```ts
+ * const sink: WritableSink = createWritableSink(output, { chunkSize: 65_536 });
+ * await sink.push('{}');
+ * await sink.flush();
+ * sink.bytesWritten; // 2
+ * ```
+ */
 export interface WritableSink {
   /** Queues `text`; writes (and waits for `drain` if needed) once enough is gathered. */
   push(text: string): Promise<void>;

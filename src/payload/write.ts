@@ -19,7 +19,14 @@ import type { ChatImportSource } from './source.js';
 import { validateChatImportSource } from './validate-source.js';
 import { createWritableSink, type WritableSink } from './writable-sink.js';
 
-/** Options of {@link writeChatImport}. */
+/**
+ * Options of {@link writeChatImport}.
+ *
+ * @example
+ * ```ts
+ * const options: WriteChatImportOptions = { totalBytes: await chatImportSize(source), end: false, signal };
+ * ```
+ */
 export interface WriteChatImportOptions {
   /** Stops with `E_ABORTED`; also passed to each media file's `open`. */
   readonly signal?: AbortSignal;
@@ -42,7 +49,14 @@ export interface WriteChatImportOptions {
   readonly chunkSize?: number;
 }
 
-/** What {@link writeChatImport} did. */
+/**
+ * What {@link writeChatImport} did.
+ *
+ * @example
+ * ```ts
+ * const { bytesWritten }: WriteChatImportResult = await writeChatImport(source, output);
+ * ```
+ */
 export interface WriteChatImportResult {
   /** Bytes written, the body's length. */
   readonly bytesWritten: number;
@@ -95,7 +109,10 @@ export async function writeChatImport(
   validateChatImportSource(source);
   const chunkSize = options.chunkSize ?? MAX_SLICE_CODE_UNITS;
   if (!Number.isSafeInteger(chunkSize) || chunkSize < 1) {
-    throw new WaImportError('E_INVALID_OPTION', `chunkSize must be a positive whole number: got ${chunkSize}`);
+    throw new WaImportError(
+      'E_INVALID_OPTION',
+      `chunkSize must be a positive whole number: got ${chunkSize}`,
+    );
   }
   let totalBytes = options.totalBytes;
   if (totalBytes === undefined && onProgress !== undefined) {
