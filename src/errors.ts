@@ -39,6 +39,7 @@ export type ErrorCode =
   | 'E_MEDIA_MISSING'
   | 'E_NO_UTC_OFFSET'
   | 'E_NO_LANGUAGE'
+  | 'E_NORMALIZE_TIMES'
   | 'E_WRITE_FAILED'
   // inbox
   | 'E_AUTH'
@@ -49,6 +50,8 @@ export type ErrorCode =
   | 'E_TIMEOUT'
   | 'E_UNCERTAIN'
   | 'E_ALREADY_IMPORTED'
+  | 'E_LEDGER_CORRUPT'
+  | 'E_BODY_SIZE_MISMATCH'
   | 'E_INSECURE_URL';
 
 /** Extra facts an error can carry; the CLI prints `line` when present. */

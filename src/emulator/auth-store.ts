@@ -10,7 +10,14 @@ import type { EmulatorUser } from './types.js';
 /** DRF tokens are 40 hex digits: 20 random bytes. */
 const tokenBytes = 20;
 
-/** Who a token belongs to: a user name, or `undefined` for a configured token. */
+/**
+ * Who a token belongs to: a user name, or `undefined` for a configured token.
+ *
+ * @example
+ * ```ts
+ * const owner: TokenOwner | undefined = store.owner(token);
+ * ```
+ */
 export type TokenOwner = { readonly user: string | undefined };
 
 /**

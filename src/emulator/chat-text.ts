@@ -91,7 +91,10 @@ export function countHeaderLines(text: string): number {
 export function firstAuthor(text: string): string | undefined {
   for (const line of text.split('\n')) {
     if (!headerPattern.test(line)) continue;
-    return authorPattern.exec(line)?.[1]?.replace(/[\u200e\u200f\u202a-\u202e]/g, '').trim();
+    return authorPattern
+      .exec(line)?.[1]
+      ?.replace(/[\u200e\u200f\u202a-\u202e]/g, '')
+      .trim();
   }
   return undefined;
 }

@@ -176,34 +176,36 @@ export class JsonScanner {
   #structural(code: number, text: string, index: number): void {
     const char = text[index] ?? '';
     if (char === ' ' || char === '\t' || char === '\n' || char === '\r') return;
+    const top = this.#stack.at(-1);
     switch (this.#expect) {
       case 'value-or-end':
-        if (char === ']') return this.#close(index);
-        return this.#startValue(char, index);
       case 'value':
-        return this.#startValue(char, index);
+        if (char === ']' && this.#expect === 'value-or-end') this.#close(index);
+        else this.#startValue(char, index);
+        break;
       case 'key-or-end':
-        if (char === '}') return this.#close(index);
-        return this.#startKey(code, index);
       case 'key':
-        return this.#startKey(code, index);
+        if (char === '}' && this.#expect === 'key-or-end') this.#close(index);
+        else this.#startKey(code, index);
+        break;
       case 'colon':
         if (char !== ':') this.#fail(`expected ':', got ${JSON.stringify(char)}`, index);
         this.#expect = 'value';
-        return;
-      case 'comma-or-end': {
-        const top = this.#stack.at(-1);
+        break;
+      case 'comma-or-end':
         if (char === ',') {
           this.#expect = top?.kind === 'object' ? 'key' : 'value';
-          return;
+        } else if ((char === '}' && top?.kind === 'object') || (char === ']' && top?.kind === 'array')) {
+          this.#close(index);
+        } else {
+          this.#fail(
+            `expected ',' or the end of the ${top?.kind ?? 'value'}, got ${JSON.stringify(char)}`,
+            index,
+          );
         }
-        if ((char === '}' && top?.kind === 'object') || (char === ']' && top?.kind === 'array')) {
-          return this.#close(index);
-        }
-        return this.#fail(`expected ',' or the end of the ${top?.kind ?? 'value'}, got ${JSON.stringify(char)}`, index);
-      }
+        break;
       case 'eof':
-        return this.#fail(`unexpected ${JSON.stringify(char)} after the end of the value`, index);
+        this.#fail(`unexpected ${JSON.stringify(char)} after the end of the value`, index);
     }
   }
 
@@ -226,7 +228,8 @@ export class JsonScanner {
   }
 
   #startKey(code: number, index: number): void {
-    if (code !== quote) this.#fail(`expected a property name, got ${JSON.stringify(String.fromCharCode(code))}`, index);
+    if (code !== quote)
+      this.#fail(`expected a property name, got ${JSON.stringify(String.fromCharCode(code))}`, index);
     this.#startString(true);
   }
 
@@ -289,7 +292,12 @@ export class JsonScanner {
     this.#parts.push(piece);
     this.#partsLength += piece.length;
     if (!this.#isKey && this.#partsLength > this.#keepChars) {
-      const summary: Summary = { length: 0, head: '', base64: new Base64Check(), headers: new HeaderLineCounter() };
+      const summary: Summary = {
+        length: 0,
+        head: '',
+        base64: new Base64Check(),
+        headers: new HeaderLineCounter(),
+      };
       this.#feed(summary, this.#parts.join(''));
       this.#summary = summary;
       this.#parts = [];
@@ -342,7 +350,7 @@ export class JsonScanner {
 
   #close(index: number): void {
     const done = this.#stack.pop();
-    if (done === undefined) return this.#fail('unbalanced brackets', index);
+    if (done === undefined) this.#fail('unbalanced brackets', index);
     this.#emit(done.value);
   }
 
@@ -357,7 +365,12 @@ export class JsonScanner {
       top.value.push(value);
     } else {
       // defineProperty: a "__proto__" key is an ordinary property, as with JSON.parse.
-      Object.defineProperty(top.value, top.key, { value, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(top.value, top.key, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     this.#expect = 'comma-or-end';
   }

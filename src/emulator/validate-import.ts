@@ -22,7 +22,14 @@ const required = 'This field is required.';
 const notNull = 'This field may not be null.';
 const notBlank = 'This field may not be blank.';
 
-/** A string field's value: the string, or its summary when it was too large to keep. */
+/**
+ * A string field's value: the string, or its summary when it was too large to keep.
+ *
+ * @example
+ * ```ts
+ * const headerLines = typeof text === 'string' ? countHeaderLines(text) : text.headerLines;
+ * ```
+ */
 export type TextValue = string | LargeString;
 
 /**
@@ -81,7 +88,10 @@ export type ImportCheck =
  */
 export function checkChatImport(data: unknown): ImportCheck {
   if (!isRecord(data)) {
-    return { ok: false, errors: { non_field_errors: [`Invalid data. Expected a dictionary, but got ${pythonType(data)}.`] } };
+    return {
+      ok: false,
+      errors: { non_field_errors: [`Invalid data. Expected a dictionary, but got ${pythonType(data)}.`] },
+    };
   }
   const errors: Record<string, unknown> = {};
   const chatText = textField(data, 'chat_text', errors);
@@ -94,7 +104,14 @@ export function checkChatImport(data: unknown): ImportCheck {
   }
   const mediaFileCount = listField(data, 'media_files', true, errors, checkMediaFile);
   const participants: ValidParticipant[] = [];
-  listField(data, 'chat_participants', false, errors, (item) => checkParticipant(item, participants), maxParticipants);
+  listField(
+    data,
+    'chat_participants',
+    false,
+    errors,
+    (item) => checkParticipant(item, participants),
+    maxParticipants,
+  );
 
   if (
     Object.keys(errors).length > 0 ||
@@ -105,10 +122,17 @@ export function checkChatImport(data: unknown): ImportCheck {
   ) {
     return { ok: false, errors };
   }
-  return { ok: true, value: { chatText, participants, utcOffsetMinutes, deviceLanguageCode, mediaFileCount } };
+  return {
+    ok: true,
+    value: { chatText, participants, utcOffsetMinutes, deviceLanguageCode, mediaFileCount },
+  };
 }
 
-function textField(data: Record<string, unknown>, name: string, errors: Record<string, unknown>): TextValue | undefined {
+function textField(
+  data: Record<string, unknown>,
+  name: string,
+  errors: Record<string, unknown>,
+): TextValue | undefined {
   const value = data[name];
   const problem = textProblem(value, true);
   if (problem !== undefined) {
@@ -128,14 +152,21 @@ function textProblem(value: unknown, isRequired: boolean): string | undefined {
   return undefined;
 }
 
-function integerField(data: Record<string, unknown>, name: string, errors: Record<string, unknown>): number | undefined {
+function integerField(
+  data: Record<string, unknown>,
+  name: string,
+  errors: Record<string, unknown>,
+): number | undefined {
   const value = data[name];
   let problem: string | undefined;
   if (value === undefined) problem = required;
   else if (value === null) problem = notNull;
-  else if (typeof value !== 'number' || !Number.isSafeInteger(value)) problem = 'A valid integer is required.';
-  else if (value < minUtcOffsetMinutes) problem = `Ensure this value is greater than or equal to ${minUtcOffsetMinutes}.`;
-  else if (value > maxUtcOffsetMinutes) problem = `Ensure this value is less than or equal to ${maxUtcOffsetMinutes}.`;
+  else if (typeof value !== 'number' || !Number.isSafeInteger(value))
+    problem = 'A valid integer is required.';
+  else if (value < minUtcOffsetMinutes)
+    problem = `Ensure this value is greater than or equal to ${minUtcOffsetMinutes}.`;
+  else if (value > maxUtcOffsetMinutes)
+    problem = `Ensure this value is less than or equal to ${maxUtcOffsetMinutes}.`;
   if (problem !== undefined) {
     errors[name] = [problem];
     return undefined;
@@ -188,17 +219,21 @@ function checkMediaFile(item: unknown): Record<string, unknown> | undefined {
   const content = item.b64_content;
   if (content === undefined) errors.b64_content = [required];
   else if (content === null) errors.b64_content = [notNull];
-  else if (content instanceof LargeString ? !content.base64 : typeof content !== 'string' || !isBase64(content)) {
+  else if (
+    content instanceof LargeString ? !content.base64 : typeof content !== 'string' || !isBase64(content)
+  ) {
     errors.b64_content = ['Invalid base64 content.'];
   }
   const mime = item.mime_type;
   const mimeProblem = textProblem(mime, true);
   if (mimeProblem !== undefined) errors.mime_type = [mimeProblem];
-  else if (typeof mime !== 'string' || !mimePattern.test(mime)) errors.mime_type = ['Enter a valid MIME type.'];
+  else if (typeof mime !== 'string' || !mimePattern.test(mime))
+    errors.mime_type = ['Enter a valid MIME type.'];
   const fileName = item.file_name;
   const fileProblem = textProblem(fileName, true);
   if (fileProblem !== undefined) errors.file_name = [fileProblem];
-  else if (typeof fileName !== 'string' || /[/\\\0]/.test(fileName)) errors.file_name = ['Enter a valid file name.'];
+  else if (typeof fileName !== 'string' || /[/\\\0]/.test(fileName))
+    errors.file_name = ['Enter a valid file name.'];
   return Object.keys(errors).length > 0 ? errors : undefined;
 }
 
@@ -216,12 +251,18 @@ function checkParticipant(item: unknown, accepted: ValidParticipant[]): Record<s
   if (phoneProblem !== undefined) errors.phone_number = [phoneProblem];
   else if (!phonePattern.test(compact)) errors.phone_number = ['Enter a valid phone number.'];
   if (Object.keys(errors).length > 0) return errors;
-  accepted.push({ handle: handle as string, phoneNumber: phoneNumber as string, digits: compact.replace('+', '') });
+  accepted.push({
+    handle: handle as string,
+    phoneNumber: phoneNumber as string,
+    digits: compact.replace('+', ''),
+  });
   return undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof LargeString);
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof LargeString)
+  );
 }
 
 /** The type name DRF's messages use for a JSON value. */

@@ -8,9 +8,9 @@
  * @module
  */
 
+import type { IncomingHttpHeaders } from 'node:http';
 import http from 'node:http';
 import https from 'node:https';
-import type { IncomingHttpHeaders } from 'node:http';
 import { WaImportError } from '../errors.js';
 
 /**
@@ -36,7 +36,14 @@ export type BodySource = AsyncIterable<Uint8Array> | Iterable<Uint8Array> | Node
  */
 export type BodyFactory = () => BodySource;
 
-/** What {@link exchange} needs. */
+/**
+ * What {@link exchange} needs.
+ *
+ * @example
+ * ```ts
+ * const request: ExchangeRequest = { url, headers: {}, size: 2, body: () => [Buffer.from('{}')], timeoutMs: 5_000, maxResponseBytes: 65_536 };
+ * ```
+ */
 export interface ExchangeRequest {
   readonly url: URL;
   /** Request headers; `Content-Length` is added from `size`. */
@@ -52,7 +59,14 @@ export interface ExchangeRequest {
   readonly onProgress?: ((sentBytes: number, totalBytes: number) => void) | undefined;
 }
 
-/** Facts about the request side of an exchange. */
+/**
+ * Facts about the request side of an exchange.
+ *
+ * @example
+ * ```ts
+ * const mayHaveArrived = (facts: ExchangeFacts, size: number) => facts.connected && facts.bytesSent >= size;
+ * ```
+ */
 export interface ExchangeFacts {
   /** The TCP (and TLS) connection was established: the server may have seen bytes. */
   readonly connected: boolean;
@@ -60,7 +74,14 @@ export interface ExchangeFacts {
   readonly bytesSent: number;
 }
 
-/** A response arrived (its body possibly cut off). */
+/**
+ * A response arrived (its body possibly cut off).
+ *
+ * @example
+ * ```ts
+ * if (outcome.kind === 'response' && outcome.complete) console.log(outcome.status, outcome.text);
+ * ```
+ */
 export interface ExchangeResponse extends ExchangeFacts {
   readonly kind: 'response';
   readonly status: number;
@@ -71,7 +92,14 @@ export interface ExchangeResponse extends ExchangeFacts {
   readonly complete: boolean;
 }
 
-/** No response arrived. */
+/**
+ * No response arrived.
+ *
+ * @example
+ * ```ts
+ * if (outcome.kind === 'failure' && outcome.reason === 'timeout') console.log('no answer in time');
+ * ```
+ */
 export interface ExchangeFailure extends ExchangeFacts {
   readonly kind: 'failure';
   readonly reason: 'network' | 'timeout' | 'aborted';
@@ -79,7 +107,14 @@ export interface ExchangeFailure extends ExchangeFacts {
   readonly cause: Error;
 }
 
-/** The outcome of one exchange. */
+/**
+ * The outcome of one exchange.
+ *
+ * @example
+ * ```ts
+ * const outcome: ExchangeOutcome = await exchange(request);
+ * ```
+ */
 export type ExchangeOutcome = ExchangeResponse | ExchangeFailure;
 
 /**
@@ -241,7 +276,7 @@ function drained(outgoing: http.ClientRequest): Promise<void> {
 
 function sizeMismatch(size: number, got: string): WaImportError {
   return new WaImportError(
-    'E_INVALID_OPTION',
+    'E_BODY_SIZE_MISMATCH',
     `import payload size mismatch: expected exactly ${size} bytes, got ${got}`,
     { hint: 'the body must yield exactly `size` bytes on every call of its factory' },
   );

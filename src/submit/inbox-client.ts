@@ -162,7 +162,12 @@ export class InboxClient {
     this.#credentials = checkCredentials(config);
     this.#timeoutMs = checkInteger('timeoutMs', options.timeoutMs ?? defaultTimeoutMs, 1, 2 ** 31 - 1);
     this.#retries = checkInteger('retries', options.retries ?? defaultRetries, 0, maxRetries);
-    this.#maxRetryWaitMs = checkInteger('maxRetryWaitMs', options.maxRetryWaitMs ?? defaultMaxRetryWaitMs, 0, 2 ** 31 - 1);
+    this.#maxRetryWaitMs = checkInteger(
+      'maxRetryWaitMs',
+      options.maxRetryWaitMs ?? defaultMaxRetryWaitMs,
+      0,
+      2 ** 31 - 1,
+    );
     this.#userAgent = options.userAgent ?? defaultUserAgent;
     this.#signal = options.signal;
     this.#sleep = options.sleep ?? abortableSleep;
@@ -189,7 +194,7 @@ export class InboxClient {
    *
    * @throws {WaImportError} `E_HTTP_BAD_REQUEST` (the server's words verbatim), `E_AUTH`,
    *   `E_PAYLOAD_TOO_LARGE`, `E_HTTP_STATUS`, `E_NETWORK`, `E_TIMEOUT`, `E_UNCERTAIN` (the import
-   *   may exist: do not retry blindly), `E_ABORTED`, `E_INVALID_OPTION` (body length ≠ `size`).
+   *   may exist: do not retry blindly), `E_ABORTED`, `E_BODY_SIZE_MISMATCH` (body length ≠ `size`).
    * @example
    * ```ts
    * const chat = await client.importChat({
@@ -239,7 +244,10 @@ export class InboxClient {
     const payload =
       'username' in credentials
         ? { username: credentials.username, password: credentials.password }
-        : { refresh_token: 'refreshToken' in credentials ? credentials.refreshToken : '', keep_refresh_token: false };
+        : {
+            refresh_token: 'refreshToken' in credentials ? credentials.refreshToken : '',
+            keep_refresh_token: false,
+          };
     const bytes = Buffer.from(JSON.stringify(payload), 'utf8');
     const response = await this.#post({
       purpose,
@@ -268,9 +276,13 @@ export class InboxClient {
           { hint: 'use an integration user of this inbox (admin panel, group "App integration")' },
         );
       }
-      throw new WaImportError('E_AUTH', `sign-in failed: the inbox rejected the refresh token (HTTP ${status})${detail}`, {
-        hint: 'a refresh token works once unless kept; create a new one in the inbox, or use a token',
-      });
+      throw new WaImportError(
+        'E_AUTH',
+        `sign-in failed: the inbox rejected the refresh token (HTTP ${status})${detail}`,
+        {
+          hint: 'a refresh token works once unless kept; create a new one in the inbox, or use a token',
+        },
+      );
     }
     throw this.#statusError(response, 'sign-in');
   }
@@ -355,7 +367,10 @@ export class InboxClient {
       }
       if (!transientStatuses.has(outcome.status)) return outcome;
       if (outcome.status === 504 && wholeBodySent && purpose === 'import') {
-        throw this.#uncertainError(request.chatLabel, 'the gateway timed out (HTTP 504) after the whole payload was sent');
+        throw this.#uncertainError(
+          request.chatLabel,
+          'the gateway timed out (HTTP 504) after the whole payload was sent',
+        );
       }
       const retryAfterMs = parseRetryAfter(outcome.headers['retry-after'], this.#now());
       const waitMs = retryAfterMs ?? backoffDelay(attempt - 1, this.#random());
@@ -406,7 +421,10 @@ export class InboxClient {
     return new WaImportError(
       'E_UNCERTAIN',
       `the import may or may not have been created: ${what}; check the inbox for the chat with ${chat} before retrying with --force`,
-      { hint: `open ${this.inbox} and look for the chat with ${chat}`, ...(cause === undefined ? {} : { cause }) },
+      {
+        hint: `open ${this.inbox} and look for the chat with ${chat}`,
+        ...(cause === undefined ? {} : { cause }),
+      },
     );
   }
 
@@ -437,19 +455,24 @@ export class InboxClient {
     const { status } = response;
     const doing = purpose === 'import' ? 'the import' : 'sign-in';
     if (status >= 300 && status < 400) {
-      const location = response.headers.location;
+      const target = redirectTarget(response.headers.location, this.#base);
       return new WaImportError('E_HTTP_STATUS', `${doing} failed: the inbox redirected (HTTP ${status})`, {
         hint:
-          typeof location === 'string'
-            ? `use the inbox address it points to: ${this.#redact(location)}`
-            : 'check the inbox URL',
+          target === undefined
+            ? 'check the inbox URL'
+            : `use the inbox address it points to: ${this.#redact(target)}`,
       });
     }
     const said = this.#describe(response.text);
     return new WaImportError(
       'E_HTTP_STATUS',
       `${doing} failed: the inbox answered HTTP ${status}${statusText(status)}${said === '' ? '' : `: ${said}`}`,
-      { hint: status >= 500 ? 'the inbox had a problem; try again later' : `check that ${this.inbox} is the inbox address` },
+      {
+        hint:
+          status >= 500
+            ? 'the inbox had a problem; try again later'
+            : `check that ${this.inbox} is the inbox address`,
+      },
     );
   }
 
@@ -492,23 +515,35 @@ function checkCredentials(config: InboxClientConfig): InboxCredentials {
   const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value !== '';
   if ('token' in config) {
     if (!nonEmpty(config.token) || !tokenPattern.test(config.token)) {
-      throw new WaImportError('E_INVALID_OPTION', 'invalid token: it must be non-empty, without spaces or control characters');
+      throw new WaImportError(
+        'E_INVALID_OPTION',
+        'invalid token: it must be non-empty, without spaces or control characters',
+      );
     }
     return { token: config.token };
   }
   if ('username' in config) {
     if (!nonEmpty(config.username) || !nonEmpty(config.password)) {
-      throw new WaImportError('E_INVALID_OPTION', 'invalid credentials: user name and password must be non-empty');
+      throw new WaImportError(
+        'E_INVALID_OPTION',
+        'invalid credentials: user name and password must be non-empty',
+      );
     }
     return { username: config.username, password: config.password };
   }
   if ('refreshToken' in config && nonEmpty(config.refreshToken)) return { refreshToken: config.refreshToken };
-  throw new WaImportError('E_INVALID_OPTION', 'missing credentials: give a token, a user name and password, or a refresh token');
+  throw new WaImportError(
+    'E_INVALID_OPTION',
+    'missing credentials: give a token, a user name and password, or a refresh token',
+  );
 }
 
 function checkInteger(name: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new WaImportError('E_INVALID_OPTION', `invalid ${name}: expected an integer from ${min} to ${max}, got ${value}`);
+    throw new WaImportError(
+      'E_INVALID_OPTION',
+      `invalid ${name}: expected an integer from ${min} to ${max}, got ${value}`,
+    );
   }
   return value;
 }
@@ -528,6 +563,17 @@ function parseJsonObject(text: string): Record<string, unknown> | undefined {
 function statusText(status: number): string {
   const text = STATUS_CODES[status];
   return text === undefined ? '' : ` (${text})`;
+}
+
+/** Origin and path of a redirect's target (never its query, which may carry anything). */
+function redirectTarget(location: string | undefined, base: URL): string | undefined {
+  if (location === undefined) return undefined;
+  try {
+    const target = new URL(location, base);
+    return `${target.origin}${target.pathname}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A system error's code (`ECONNRESET`), else its message. */

@@ -31,7 +31,14 @@ export function isLoopbackHost(hostname: string): boolean {
   );
 }
 
-/** Options of {@link parseInboxUrl}. */
+/**
+ * Options of {@link parseInboxUrl}.
+ *
+ * @example
+ * ```ts
+ * parseInboxUrl('http://inbox.lan:8080', { allowInsecure: true } satisfies ParseInboxUrlOptions);
+ * ```
+ */
 export interface ParseInboxUrlOptions {
   /** Allow plain `http://` to hosts other than loopback. Default `false`. */
   readonly allowInsecure?: boolean;
@@ -65,9 +72,13 @@ export function parseInboxUrl(baseUrl: string | URL, options: ParseInboxUrlOptio
   }
   if (url.username !== '' || url.password !== '') {
     // Never echo the URL: the password in it is a secret.
-    throw new WaImportError('E_INVALID_OPTION', 'invalid inbox URL: it must not contain a user name or password', {
-      hint: 'pass the credentials separately (token, or username and password)',
-    });
+    throw new WaImportError(
+      'E_INVALID_OPTION',
+      'invalid inbox URL: it must not contain a user name or password',
+      {
+        hint: 'pass the credentials separately (token, or username and password)',
+      },
+    );
   }
   if (url.search !== '' || url.hash !== '') {
     throw new WaImportError('E_INVALID_OPTION', 'invalid inbox URL: it must not have a query or fragment', {

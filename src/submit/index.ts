@@ -6,10 +6,26 @@
  */
 
 export type { Chat, InboxMessage, InboxUser, Person, Tag } from './chat.js';
-export type { InboxCredentials, PasswordCredentials, RefreshTokenCredentials, TokenCredentials } from './credentials.js';
+export type {
+  InboxCredentials,
+  PasswordCredentials,
+  RefreshTokenCredentials,
+  TokenCredentials,
+} from './credentials.js';
 export type { BodyFactory, BodySource } from './http-exchange.js';
-export { type ImportChatRequest, InboxClient, type InboxClientConfig, type InboxClientOptions } from './inbox-client.js';
-export { endpointUrl, isLoopbackHost, normalizeInboxUrl, type ParseInboxUrlOptions, parseInboxUrl } from './inbox-url.js';
+export {
+  type ImportChatRequest,
+  InboxClient,
+  type InboxClientConfig,
+  type InboxClientOptions,
+} from './inbox-client.js';
+export {
+  endpointUrl,
+  isLoopbackHost,
+  normalizeInboxUrl,
+  type ParseInboxUrlOptions,
+  parseInboxUrl,
+} from './inbox-url.js';
 export { Ledger, type LedgerEntry, type LedgerRecord, type LedgerStatus } from './ledger.js';
 export { backoffDelay, parseRetryAfter } from './retry-delay.js';
 export { describeErrorBody } from './server-errors.js';

@@ -21,6 +21,11 @@ const directoryMode = 0o700;
 /**
  * `imported`: the inbox confirmed the import. `uncertain`: the payload was sent but no answer
  * came, so the import may exist.
+ *
+ * @example
+ * ```ts
+ * if (entry.status === 'uncertain') console.log('check the inbox before importing again');
+ * ```
  */
 export type LedgerStatus = 'imported' | 'uncertain';
 
@@ -88,7 +93,7 @@ export class Ledger {
   /**
    * Every entry, oldest first.
    *
-   * @throws {WaImportError} `E_READ_FAILED` when the file cannot be read or is corrupt.
+   * @throws {WaImportError} `E_READ_FAILED` when the file cannot be read, `E_LEDGER_CORRUPT` when it is corrupt.
    * @example
    * ```ts
    * for (const entry of await ledger.entries()) console.log(entry.importedAt, entry.chatLabel);
@@ -103,7 +108,7 @@ export class Ledger {
    * The entry for this chat in this inbox, if any.
    *
    * @param inbox - Any spelling of the inbox URL; it is normalized.
-   * @throws {WaImportError} `E_READ_FAILED` for a corrupt ledger, `E_INVALID_OPTION` for a bad URL.
+   * @throws {WaImportError} `E_LEDGER_CORRUPT` for a corrupt ledger, `E_INVALID_OPTION` for a bad URL.
    * @example
    * ```ts
    * const entry = await ledger.find('https://acme.inbox.getchat.360dialog.io/', digest);
@@ -118,7 +123,7 @@ export class Ledger {
    * Records an import, replacing an older entry for the same inbox and digest. Returns the entry
    * as stored.
    *
-   * @throws {WaImportError} `E_READ_FAILED` for a corrupt ledger, `E_WRITE_FAILED` when it cannot
+   * @throws {WaImportError} `E_LEDGER_CORRUPT` for a corrupt ledger, `E_WRITE_FAILED` when it cannot
    *   be written.
    * @example
    * ```ts
@@ -162,7 +167,9 @@ export class Ledger {
     try {
       text = await readFile(this.path, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      // No file, or no directory for it yet: an empty ledger (writing it will say what is wrong).
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return [];
       throw new WaImportError('E_READ_FAILED', `could not read the ledger ${this.path}`, { cause: error });
     }
     let data: unknown;
@@ -207,7 +214,7 @@ export class Ledger {
   }
 
   #corrupt(why: string, cause?: unknown): WaImportError {
-    return new WaImportError('E_READ_FAILED', `the ledger ${this.path} is corrupt: ${why}`, {
+    return new WaImportError('E_LEDGER_CORRUPT', `the ledger ${this.path} is corrupt: ${why}`, {
       hint:
         'it records which chats were already imported and is left untouched; repair it, or move it away ' +
         'to start a new one (earlier imports are then no longer detected)',
@@ -221,10 +228,12 @@ function entryProblem(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return 'not an object';
   const entry = value as Record<string, unknown>;
   for (const field of ['inbox', 'digest', 'importedAt', 'chatLabel'] as const) {
-    if (typeof entry[field] !== 'string' || entry[field] === '') return `"${field}" must be a non-empty string`;
+    if (typeof entry[field] !== 'string' || entry[field] === '')
+      return `"${field}" must be a non-empty string`;
   }
   if (Number.isNaN(Date.parse(entry.importedAt as string))) return '"importedAt" must be an ISO 8601 date';
   if (entry.waId !== null && typeof entry.waId !== 'string') return '"waId" must be a string or null';
-  if (entry.status !== 'imported' && entry.status !== 'uncertain') return '"status" must be "imported" or "uncertain"';
+  if (entry.status !== 'imported' && entry.status !== 'uncertain')
+    return '"status" must be "imported" or "uncertain"';
   return undefined;
 }

@@ -10,6 +10,8 @@ const backoffBaseMs = 1_000;
 /** No backoff step is longer than this, before jitter. */
 const backoffCapMs = 30_000;
 const millisecondsPerSecond = 1_000;
+/** `Sun, 06 Nov 1994 …`, `Sunday, 06-Nov-94 …`, `Sun Nov  6 …`. */
+const httpDateStart = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /;
 
 /**
  * Reads a `Retry-After` header: delay seconds or an HTTP-date. Returns milliseconds from `nowMs`
@@ -22,10 +24,15 @@ const millisecondsPerSecond = 1_000;
  * parseRetryAfter('soon', Date.now()); // undefined
  * ```
  */
-export function parseRetryAfter(header: string | readonly string[] | undefined, nowMs: number): number | undefined {
+export function parseRetryAfter(
+  header: string | readonly string[] | undefined,
+  nowMs: number,
+): number | undefined {
   const value = (typeof header === 'string' ? header : header?.[0])?.trim();
   if (value === undefined || value === '') return undefined;
   if (/^\d+$/.test(value)) return Number(value) * millisecondsPerSecond;
+  // Every HTTP-date form starts with a day name; `Date.parse` alone would take '1.5' or '-1'.
+  if (!httpDateStart.test(value)) return undefined;
   const at = Date.parse(value);
   if (Number.isNaN(at)) return undefined;
   return Math.max(0, at - nowMs);

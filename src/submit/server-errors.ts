@@ -47,7 +47,9 @@ export function describeErrorBody(body: string): string {
     collect(parsed, '', lines);
   }
   const description = lines.join('; ');
-  return description.length > maxDescriptionChars ? `${description.slice(0, maxDescriptionChars)}…` : description;
+  return description.length > maxDescriptionChars
+    ? `${description.slice(0, maxDescriptionChars)}…`
+    : description;
 }
 
 /** Adds the messages found in `value` to `lines`, prefixed by their field path. */

@@ -16,7 +16,8 @@ import { WaImportError } from '../errors.js';
  */
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const aborted = (): WaImportError => new WaImportError('E_ABORTED', 'import aborted while waiting to retry');
+    const aborted = (): WaImportError =>
+      new WaImportError('E_ABORTED', 'import aborted while waiting to retry');
     if (signal?.aborted === true) {
       reject(aborted());
       return;

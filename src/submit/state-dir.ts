@@ -6,7 +6,14 @@
 
 import path from 'node:path';
 
-/** The environment variables {@link defaultStateDir} reads. */
+/**
+ * The environment variables {@link defaultStateDir} reads.
+ *
+ * @example
+ * ```ts
+ * const env: StateDirEnv = { XDG_STATE_HOME: '/var/state' };
+ * ```
+ */
 export interface StateDirEnv {
   readonly XDG_STATE_HOME?: string | undefined;
 }

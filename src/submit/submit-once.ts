@@ -102,7 +102,14 @@ export async function submitOnce(options: SubmitOnceOptions): Promise<SubmitOnce
     throw error;
   }
   try {
-    const entry = await ledger.record({ inbox, digest, importedAt, waId: chat.wa_id, chatLabel, status: 'imported' });
+    const entry = await ledger.record({
+      inbox,
+      digest,
+      importedAt,
+      waId: chat.wa_id,
+      chatLabel,
+      status: 'imported',
+    });
     return { chat, entry };
   } catch (error) {
     throw new WaImportError(
