@@ -19,7 +19,7 @@ export type DateOrder = 'dmy' | 'mdy' | 'ymd';
 export const WHATSAPP_CLDR_LOCALES: readonly string[] = [
   'af', 'ar', 'az', 'bg', 'bn', 'ca', 'cs', 'da', 'de', 'el', 'en', 'en-AU', 'en-CA', 'en-GB', 'en-IN',
   'en-ZA', 'es', 'es-419', 'es-MX', 'es-US', 'et', 'fa', 'fi', 'fil', 'fr', 'fr-CA', 'ga', 'gu', 'he', 'hi',
-  'hr', 'hu', 'id', 'it', 'ja', 'kk', 'kn', 'ko', 'lt', 'lv', 'mk', 'ml', 'mr', 'ms', 'nb', 'nl', 'pa',
+  'hr', 'hu', 'id', 'it', 'ja', 'kk', 'kn', 'ko', 'lo', 'lt', 'lv', 'mk', 'ml', 'mr', 'ms', 'nb', 'nl', 'pa',
   'pl', 'pt', 'pt-PT', 'ro', 'ru', 'sk', 'sl', 'sq', 'sr', 'sv', 'sw', 'ta', 'te', 'th', 'tr', 'uk', 'ur',
   'uz', 'vi', 'zh-CN', 'zh-HK', 'zh-TW',
 ];

@@ -6,7 +6,9 @@ export const en: LocaleTable = {
   name: 'English',
   attachedTag: ['attached'],
   fileAttached: ['file attached'],
-  mediaOmitted: ['Media omitted', 'Video message omitted', 'Video note omitted'],
+  // `<Video note omitted>` (Android) is matched through the typed `video note omitted` below, which
+  // also accepts the bracketed form and keeps the media type.
+  mediaOmitted: ['Media omitted', 'Video message omitted'],
   mediaOmittedTyped: {
     image: ['image omitted'],
     video: ['video omitted'],
@@ -72,6 +74,8 @@ export const en: LocaleTable = {
     { kind: 'group', phrase: '{name} joined from the community' },
     { kind: 'group', phrase: '{name} removed {name}' },
     { kind: 'group', phrase: '{name} removed you' },
+    // Before `You removed {name}`, which would otherwise swallow it.
+    { kind: 'community', phrase: 'You removed this group from a community' },
     { kind: 'group', phrase: 'You removed {name}' },
     { kind: 'group', phrase: '{name} left' },
     { kind: 'group', phrase: 'You left' },
@@ -110,7 +114,6 @@ export const en: LocaleTable = {
     { kind: 'block', phrase: 'You unblocked this contact…' },
     { kind: 'contact', phrase: '{name} is a contact' },
     { kind: 'community', phrase: 'You deactivated the community "{subject}"' },
-    { kind: 'community', phrase: 'You removed this group from a community' },
     { kind: 'community', phrase: '{name} turned on advanced chat privacy…' },
     { kind: 'meta-ai', phrase: 'Meta AI is an optional service from Meta…' },
     {
