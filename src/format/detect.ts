@@ -6,7 +6,8 @@
  * 1. an explicit override (`dateOrder`);
  * 2. evidence that rules orders out — a field that cannot be a month or a day (`27/3/22`);
  * 3. evidence that ranks them — the true order keeps dates moving forward (a wrong order makes
- *    them jump back and forth), then the field that changes more often is the day;
+ *    them jump back and forth), then the field that changes most often is the day and the
+ *    year changes least;
  * 4. the device language's convention, from CLDR (`languageDateOrder`);
  * 5. a default (day first; year first for `yy. m. d.` shapes), reported as `'default'`.
  *
@@ -65,6 +66,12 @@ export interface DetectOptions {
 export type Refusal = { readonly refused: 'copy-paste'; readonly example: string; readonly line: number };
 
 const ORDERS: readonly DateOrder[] = ['dmy', 'mdy', 'ymd'];
+/** [year, month, day] positions among the printed fields, per order. */
+const ORDER_FIELDS: Readonly<Record<DateOrder, readonly [0 | 1 | 2, 0 | 1 | 2, 0 | 1 | 2]>> = {
+  dmy: [2, 1, 0],
+  mdy: [2, 0, 1],
+  ymd: [0, 1, 2],
+};
 const DAY_MS = 86_400_000;
 
 /** Shape key: headers of one export share it. */
@@ -176,9 +183,26 @@ function chooseDateOrder(headers: readonly SeenHeader[], options: DetectOptions)
       reason: `dates move forward as ${lead.o} (${lead.back} backward jumps) but not as ${runnerUp.o} (${runnerUp.back})`,
     };
   }
-  // 3. Change frequency between the two ambiguous fields: the day changes more often than the month.
-  if (viable.includes('dmy') && viable.includes('mdy')) {
-    const [first, second] = fieldChanges(headers);
+  // 3. Change frequency: the day changes most often, the year least. A reading whose year field
+  //    changes far more often than its day field is implausible (`03.08.21` read year-first would
+  //    make the year change every day), which settles the common dd.mm.yy case without a language.
+  const changes = fieldChanges(headers);
+  const plausible = viable.filter((o) => {
+    const [yi, , di] = ORDER_FIELDS[o];
+    return !(changes[yi] >= 3 && changes[yi] >= 2 * changes[di] + 1);
+  });
+  if (plausible.length === 1 && viable.length > 1) {
+    const order = plausible[0] as DateOrder;
+    const [yi, , di] = ORDER_FIELDS[order];
+    return {
+      order,
+      source: 'evidence',
+      reason: `only ${order} has the day change more often than the year (day ${changes[di]}, year ${changes[yi]} changes)`,
+    };
+  }
+  const candidates = plausible.length === 0 ? viable : plausible;
+  if (candidates.includes('dmy') && candidates.includes('mdy')) {
+    const [first, second] = changes;
     if (first >= 3 && first >= 2 * second + 1) {
       return {
         order: 'dmy',
@@ -201,22 +225,22 @@ function chooseDateOrder(headers: readonly SeenHeader[], options: DetectOptions)
   ] as const) {
     if (language === undefined) continue;
     const order = languageDateOrder(language);
-    if (order !== null && viable.includes(order)) {
+    if (order !== null && candidates.includes(order)) {
       return { order, source: 'language', reason: `dates are ambiguous; ${how} ${language} writes ${order}` };
     }
   }
   // 5. Default.
   const sample = headers[0]?.header;
   const order: DateOrder =
-    sample !== undefined && sample.separator === '. ' && sample.dateTail === '.' && viable.includes('ymd')
+    sample !== undefined && sample.separator === '. ' && sample.dateTail === '.' && candidates.includes('ymd')
       ? 'ymd'
-      : viable.includes('dmy')
+      : candidates.includes('dmy')
         ? 'dmy'
-        : (viable[0] as DateOrder);
+        : (candidates[0] as DateOrder);
   return {
     order,
     source: 'default',
-    reason: `dates are ambiguous (${viable.join(', ')} all fit) and no language was given; assumed ${order}`,
+    reason: `dates are ambiguous (${candidates.join(', ')} all fit) and no language was given; assumed ${order}`,
   };
 }
 
@@ -233,16 +257,17 @@ function backwardJumps(headers: readonly SeenHeader[], order: DateOrder): number
   return back;
 }
 
-function fieldChanges(headers: readonly SeenHeader[]): [number, number] {
-  let first = 0;
-  let second = 0;
+/** How often each printed date field changes from one header to the next. */
+function fieldChanges(headers: readonly SeenHeader[]): [number, number, number] {
+  const counts: [number, number, number] = [0, 0, 0];
   let previous: readonly [string, string, string] | null = null;
   for (const { header } of headers) {
     if (previous !== null) {
-      if (header.fields[0] !== previous[0]) first++;
-      if (header.fields[1] !== previous[1]) second++;
+      if (header.fields[0] !== previous[0]) counts[0]++;
+      if (header.fields[1] !== previous[1]) counts[1]++;
+      if (header.fields[2] !== previous[2]) counts[2]++;
     }
     previous = header.fields;
   }
-  return [first, second];
+  return counts;
 }

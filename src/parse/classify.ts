@@ -38,6 +38,11 @@ export interface SystemMatch {
 
 const NONE: readonly string[] = [];
 const MAX_PLACEHOLDER_LENGTH = 200;
+/**
+ * A shared venue (language-independent): iOS `Name (Address): https://foursquare.com/v/…` on one
+ * line, Android name, address and URL on three lines (reference §2.3).
+ */
+const FOURSQUARE_VENUE = /^(?:[^\n]+\): |[^\n]+\n[^\n]+\n)https:\/\/foursquare\.com\/v\/\S+$/u;
 
 /**
  * Tests a single line against the system phrases. `allowNameFirst` admits phrases that begin
@@ -118,6 +123,8 @@ export function classifyBody(body: string, lexicon: Lexicon): Classification {
     languages.push(...location);
     return result('location', null, undefined, edited, languages);
   }
+  if (text.includes('foursquare.com/v/') && FOURSQUARE_VENUE.test(stripMarks(text).trim()))
+    return result('location', null, undefined, edited, languages);
   const poll = lexicon.poll.get(word);
   if (poll !== undefined && foldKey(head) === word.replace(/\.$/u, '')) {
     languages.push(...poll);

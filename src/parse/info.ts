@@ -13,6 +13,8 @@ export interface SkippedLine {
   readonly line: number;
   readonly text: string;
   readonly reason: 'before-first-header' | 'no-export-format';
+  /** The exact source text, terminator included; only with the `raw` option. */
+  readonly raw?: string;
 }
 
 /** A header-shaped line whose date or time cannot exist under the locked format. */

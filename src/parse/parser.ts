@@ -50,6 +50,8 @@ interface OpenMessage {
   readonly author: string | null;
   readonly authorless: boolean;
   readonly system: SystemMatch | null;
+  /** The body opens with the author's own name (`~ Ali: ~ Ali changed this group's icon`, iOS 2024+). */
+  readonly selfNamed: boolean;
   readonly firstBody: string;
   readonly more: string[];
   length: number;
@@ -60,6 +62,7 @@ interface SplitRest {
   readonly author: string | null;
   readonly body: string;
   readonly system: SystemMatch | null;
+  readonly selfNamed?: boolean;
 }
 
 let sharedGrammar: HeaderGrammar | undefined;
@@ -230,6 +233,7 @@ export class ChatParser {
           line: number,
           text,
           reason: format === null ? 'no-export-format' : 'before-first-header',
+          ...(this.#options.raw ? { raw: text + terminator } : {}),
         });
       }
       return;
@@ -255,6 +259,7 @@ export class ChatParser {
       author: split.author,
       authorless: split.author === null,
       system: split.system,
+      selfNamed: split.selfNamed === true,
       firstBody: split.body,
       more: [],
       length: split.body.length,
@@ -271,9 +276,14 @@ export class ChatParser {
   #splitRest(rest: string): SplitRest {
     const colon = rest.indexOf(': ');
     if (colon === -1) {
-      if (rest.endsWith(':') && !rest.includes(' ')) return this.#authored(rest.slice(0, -1), '');
-      if (rest.endsWith(':') && this.#known.has(rest.slice(0, -1)))
-        return this.#authored(rest.slice(0, -1), '');
+      // `Amazon EG:` — an authored message with an empty body (business chats, view-once), unless
+      // the whole line is a known system phrase.
+      if (rest.endsWith(':')) {
+        const name = rest.slice(0, -1);
+        if (this.#known.has(name)) return this.#authored(name, '');
+        const system = matchSystem(rest, this.#lexicon, true);
+        return system === null ? this.#authored(name, '') : { author: null, body: rest, system };
+      }
       return { author: null, body: rest, system: matchSystem(rest, this.#lexicon, true) };
     }
     const candidate = rest.slice(0, colon);
@@ -290,7 +300,11 @@ export class ChatParser {
       author = stripMarks(candidate).replace(NON_CONTACT_PREFIX, '').trim();
       if (this.#known.size < MAX_KNOWN_AUTHORS) this.#known.set(candidate, author);
     }
-    return { author, body, system: matchSystem(body, this.#lexicon, startsWithMark(body)) };
+    // A group event iOS attributes to its actor repeats the printed name at the start of the body.
+    const selfNamed =
+      body.length > candidate.length && body.startsWith(candidate) && body[candidate.length] === ' ';
+    const system = matchSystem(body, this.#lexicon, selfNamed || startsWithMark(body));
+    return { author, body, system, selfNamed: selfNamed && system !== null };
   }
 
   #flush(out: Message[]): void {
@@ -304,7 +318,8 @@ export class ChatParser {
     // Authorless lines are system events; authored ones only when the phrase is a chat-level notice.
     const system =
       open.authorless ||
-      (systemMatch !== null && (ATTRIBUTED_NOTICE.has(systemMatch.kind) || startsWithMark(open.firstBody)));
+      (systemMatch !== null &&
+        (ATTRIBUTED_NOTICE.has(systemMatch.kind) || startsWithMark(open.firstBody) || open.selfNamed));
     const { wall } = open;
     const wallMs = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
     const instant = this.#options.zone.resolve(wallMs);

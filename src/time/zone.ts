@@ -1,7 +1,11 @@
 /**
  * Wall-clock time → UTC instant, with a fixed offset or an IANA zone. Never the host's zone.
  *
- * Zone offsets come from date-fns-tz (`getTimezoneOffset`, backed by `Intl`). Local times that
+ * Zone offsets come from date-fns-tz's `formatInTimeZone(instant, zone, 'xxx')`, which asks
+ * `Intl` for the zone's offset *at an instant* and is exact at transitions whatever the host's
+ * `TZ`. Its `getTimezoneOffset` and `fromZonedTime` are not used: near a transition they
+ * answer an hour off, and `fromZonedTime` resolves an overlap differently depending on the
+ * machine's own zone. Local times that
  * do not exist (spring-forward gap) or exist twice (fall-back overlap) are resolved the way
  * Temporal's `'compatible'` disambiguation does — a gap moves forward by its length, an overlap
  * takes the earlier instant — and reported so the caller can count them.
@@ -9,7 +13,7 @@
  * @module
  */
 
-import { getTimezoneOffset } from 'date-fns-tz';
+import { formatInTimeZone } from 'date-fns-tz';
 
 /** How a local time mapped onto the zone. */
 export type Resolution = 'exact' | 'nonexistent' | 'ambiguous';
@@ -66,7 +70,23 @@ export function fixedOffset(offsetMinutes: number): ZoneResolver {
  * ```
  */
 export function isValidTimeZone(zone: string): boolean {
-  return Number.isFinite(getTimezoneOffset(zone, new Date(0)));
+  if (zone.trim() === '') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const OFFSET_PATTERN = /^([+-])(\d{2}):(\d{2})$/u;
+
+/** The zone's offset from UTC at an instant, in minutes (ahead of UTC is positive). Host-independent. */
+function zoneOffsetMinutes(zone: string, epochMs: number): number {
+  const match = OFFSET_PATTERN.exec(formatInTimeZone(epochMs, zone, 'xxx'));
+  if (match === null) throw new RangeError(`no UTC offset for ${zone} at ${epochMs}`);
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === '-' ? -minutes : minutes;
 }
 
 /**
@@ -80,25 +100,26 @@ export function isValidTimeZone(zone: string): boolean {
  * ```
  */
 export function ianaZone(zone: string): ZoneResolver {
-  const offsetAt = (epochMs: number): number => getTimezoneOffset(zone, new Date(epochMs)) / MINUTE_MS;
-  const cache = new Map<number, { before: number; after: number }>();
+  const offsetAt = (epochMs: number): number => zoneOffsetMinutes(zone, epochMs);
+  // Per local hour: the offsets a day either side, and whether the hour is steady (one offset, no
+  // transition near it), which is the common case and then needs no further Intl call.
+  const cache = new Map<number, { before: number; after: number; steady: boolean }>();
   return {
     label: zone,
     resolve(wallMs) {
       const hourKey = Math.floor(wallMs / HOUR_MS);
       let around = cache.get(hourKey);
       if (around === undefined) {
-        around = { before: offsetAt(wallMs - DAY_MS), after: offsetAt(wallMs + DAY_MS) };
+        const before = offsetAt(wallMs - DAY_MS);
+        const after = offsetAt(wallMs + DAY_MS);
+        const steady = before === after && offsetAt(hourKey * HOUR_MS - before * MINUTE_MS) === before;
+        around = { before, after, steady };
         if (cache.size > 4096) cache.clear();
         cache.set(hourKey, around);
       }
       const { before, after } = around;
-      if (before === after) {
-        // No transition within a day either side (the common case): one offset, but make sure.
-        const candidate = wallMs - before * MINUTE_MS;
-        if (offsetAt(candidate) === before)
-          return { epochMs: candidate, offsetMinutes: before, resolution: 'exact' };
-      }
+      if (around.steady)
+        return { epochMs: wallMs - before * MINUTE_MS, offsetMinutes: before, resolution: 'exact' };
       const early = wallMs - before * MINUTE_MS; // read with the offset in force before the transition
       const late = wallMs - after * MINUTE_MS; // read with the offset in force after it
       const earlyOk = offsetAt(early) === before;
