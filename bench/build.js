@@ -31,7 +31,16 @@ const GOAL_RSS_MB = 250;
 const GOAL_RATIO = 1.5;
 const MB = 1024 * 1024;
 const CHAT_NAME = 'WhatsApp Chat with Anna Schmidt.txt';
-const BUILD_ARGS = ['--utc-offset', '60', '--lang', 'en-GB', '--self', 'Shop', '--participant', 'Anna Schmidt=+4915123456789'];
+const BUILD_ARGS = [
+  '--utc-offset',
+  '60',
+  '--lang',
+  'en-GB',
+  '--self',
+  'Shop',
+  '--participant',
+  'Anna Schmidt=+4915123456789',
+];
 
 /** A small seeded PRNG (sizes and text only; file bytes come from the CSPRNG). */
 function mulberry32(seed) {
@@ -166,7 +175,9 @@ async function bare(zipPath) {
   const yauzl = await import('yauzl');
   const sink = nullSink();
   const zip = await new Promise((resolve, reject) =>
-    yauzl.open(zipPath, { lazyEntries: true, autoClose: false }, (error, file) => (error ? reject(error) : resolve(file))),
+    yauzl.open(zipPath, { lazyEntries: true, autoClose: false }, (error, file) =>
+      error ? reject(error) : resolve(file),
+    ),
   );
   const push = async (text) => {
     if (!sink.write(text)) await once(sink, 'drain');
@@ -226,7 +237,9 @@ async function child(mode, zipPath) {
   const started = performance.now();
   const bytes = mode === 'bare' ? await bare(zipPath) : await build(zipPath);
   const seconds = (performance.now() - started) / 1000;
-  process.stdout.write(`${JSON.stringify({ mode, seconds, bytes, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ mode, seconds, bytes, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`,
+  );
 }
 
 function median(values) {
@@ -237,7 +250,8 @@ function median(values) {
 
 async function main() {
   const runs = Number(process.argv[2] ?? 3);
-  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run "npm run build" first');
+  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js')))
+    throw new Error('dist/ is missing: run "npm run build" first');
   const zipPath = await ensureExport();
   const results = { bare: [], build: [] };
   for (let run = 0; run < runs; run++) {
@@ -249,7 +263,9 @@ async function main() {
       if (result.status !== 0) throw new Error(`${mode} run failed: ${result.stderr}`);
       const line = JSON.parse(result.stdout.trim().split('\n').at(-1));
       results[mode].push(line);
-      process.stderr.write(`run ${run + 1}/${runs} ${mode}: ${line.seconds.toFixed(2)} s, ${line.maxRssMB.toFixed(0)} MB\n`);
+      process.stderr.write(
+        `run ${run + 1}/${runs} ${mode}: ${line.seconds.toFixed(2)} s, ${line.maxRssMB.toFixed(0)} MB\n`,
+      );
     }
   }
   const row = (mode) => ({
@@ -261,14 +277,22 @@ async function main() {
   const buildRow = row('build');
   const ratio = buildRow.seconds / bareRow.seconds;
   const { size } = await import('node:fs').then((fs) => fs.statSync(zipPath));
-  console.log(`\nexport: ${zipPath} (${(size / MB).toFixed(0)} MiB, ${SPEC.files} media files); medians of ${runs} runs\n`);
+  console.log(
+    `\nexport: ${zipPath} (${(size / MB).toFixed(0)} MiB, ${SPEC.files} media files); medians of ${runs} runs\n`,
+  );
   console.log('| pass | seconds | peak RSS (MB) | output bytes | ratio |');
   console.log('|---|---:|---:|---:|---:|');
-  console.log(`| bare: yauzl + base64 | ${bareRow.seconds.toFixed(2)} | ${bareRow.rss.toFixed(0)} | ${bareRow.bytes} | 1.00 |`);
-  console.log(`| wa-import build | ${buildRow.seconds.toFixed(2)} | ${buildRow.rss.toFixed(0)} | ${buildRow.bytes} | ${ratio.toFixed(2)} |`);
+  console.log(
+    `| bare: yauzl + base64 | ${bareRow.seconds.toFixed(2)} | ${bareRow.rss.toFixed(0)} | ${bareRow.bytes} | 1.00 |`,
+  );
+  console.log(
+    `| wa-import build | ${buildRow.seconds.toFixed(2)} | ${buildRow.rss.toFixed(0)} | ${buildRow.bytes} | ${ratio.toFixed(2)} |`,
+  );
   const rssOk = buildRow.rss < GOAL_RSS_MB;
   const timeOk = ratio <= GOAL_RATIO;
-  console.log(`\ngoals: peak RSS < ${GOAL_RSS_MB} MB ${rssOk ? 'met' : 'MISSED'}; time within ${GOAL_RATIO}x ${timeOk ? 'met' : 'MISSED'}`);
+  console.log(
+    `\ngoals: peak RSS < ${GOAL_RSS_MB} MB ${rssOk ? 'met' : 'MISSED'}; time within ${GOAL_RATIO}x ${timeOk ? 'met' : 'MISSED'}`,
+  );
 }
 
 if (process.argv[2] === '--child') await child(process.argv[3], process.argv[4]);

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const main = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(main))) {
-  process.stderr.write('error[E_NOT_BUILT]: dist/ is missing; run "npm install" (or "npm run build") first\n');
+  process.stderr.write(
+    'error[E_NOT_BUILT]: dist/ is missing; run "npm install" (or "npm run build") first\n',
+  );
   process.exit(1);
 }
 const { runMain } = await import(main.href);

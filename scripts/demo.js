@@ -16,6 +16,8 @@ function step(title, args) {
   }
 }
 
-process.stdout.write(`wa-import demo on ${sample}/ (an Android export, en-GB, crossing the UK clock change)\n`);
+process.stdout.write(
+  `wa-import demo on ${sample}/ (an Android export, en-GB, crossing the UK clock change)\n`,
+);
 step('inspect', ['inspect', sample, '--lang', 'en-GB', '--tz', 'Europe/London']);
 step('parse', ['parse', sample, '--lang', 'en-GB', '--tz', 'Europe/London']);

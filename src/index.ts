@@ -10,6 +10,26 @@
  * @module
  */
 
+export {
+  type ChatExport,
+  type ExportEntry,
+  type ExportSource,
+  type OpenExportOptions,
+  openExport,
+} from './archive/index.js';
+export {
+  type BuildReport,
+  type IncludedMedia,
+  type LeftOutMedia,
+  type MediaReport,
+  type MediaSelection,
+  type PreparedImport,
+  type PrepareOptions,
+  prepareChatImport,
+  type TimesReport,
+  type WriteFromExportOptions,
+  writeChatImportFromExport,
+} from './build/index.js';
 export { ARABIC_COMMA, BOM, LRM, NBSP, NNBSP, normalizeForMatch, RLM, stripMarks } from './chars.js';
 export { type ErrorCode, type ErrorDetails, isWaImportError, WaImportError } from './errors.js';
 export type { CalendarKind } from './format/calendar.js';
@@ -24,4 +44,19 @@ export type { ParseOptions } from './parse/options.js';
 export { ChatParser } from './parse/parser.js';
 export { type ChatSource, type ChatStream, parseChat } from './parse/stream.js';
 export { type ParseResult, parseChatText } from './parse/sync.js';
+export {
+  type Contact,
+  type ParticipantOverride,
+  parseContactsFile,
+  parseParticipantOverride,
+} from './participants/index.js';
 export type { ChatImport, ChatImportContact, ChatImportMediaFile } from './payload/chat-import.js';
+export {
+  buildChatImport,
+  type ChatImportSource,
+  type ChatText,
+  chatImportSize,
+  type MediaSource,
+  type WriteChatImportOptions,
+  writeChatImport,
+} from './payload/index.js';

@@ -19,8 +19,13 @@ import { usageError } from './usage-error.js';
  * try { … } finally { await chatExport.close(); }
  * ```
  */
-export async function openInput(input: string | undefined, io: CliIo, signal?: AbortSignal): Promise<ChatExport> {
-  if (input === undefined || input === '') throw usageError('missing <input>: give a .zip, a folder, a .txt, or - for stdin');
+export async function openInput(
+  input: string | undefined,
+  io: CliIo,
+  signal?: AbortSignal,
+): Promise<ChatExport> {
+  if (input === undefined || input === '')
+    throw usageError('missing <input>: give a .zip, a folder, a .txt, or - for stdin');
   const common = { countHeaders: countHeaderLines, ...(signal !== undefined ? { signal } : {}) };
   if (input === '-') return openExport(io.stdin as AsyncIterable<Uint8Array>, { ...common, name: 'stdin' });
   return openExport(resolve(io.cwd, input), common);

@@ -7,8 +7,9 @@
  */
 
 import { createRequire } from 'node:module';
-import { inspectCommand, INSPECT_HELP } from './commands/inspect.js';
-import { parseCommand, PARSE_HELP } from './commands/parse.js';
+import { BUILD_HELP, buildCommand } from './commands/build.js';
+import { INSPECT_HELP, inspectCommand } from './commands/inspect.js';
+import { PARSE_HELP, parseCommand } from './commands/parse.js';
 import { type CliIo, write } from './io.js';
 import { exitStatusOf, formatError, usageError } from './usage-error.js';
 
@@ -17,6 +18,7 @@ type Command = (args: readonly string[], io: CliIo) => Promise<void>;
 const COMMANDS: Readonly<Record<string, { readonly run: Command; readonly help: string }>> = {
   parse: { run: parseCommand, help: PARSE_HELP },
   inspect: { run: inspectCommand, help: INSPECT_HELP },
+  build: { run: buildCommand, help: BUILD_HELP },
 };
 
 /** Top-level help. */
@@ -27,6 +29,7 @@ Usage: wa-import <command> [options]
 Commands:
   parse <input>     print the messages (NDJSON, JSON or CSV)
   inspect <input>   show the detected format, date order, authors, counts and warnings
+  build <input>     write the inbox's ChatImport request body (file or stdout)
 
 Run "wa-import <command> --help" for a command's options.
 Exit status: 0 success, 1 failure (error[CODE]: message on stderr), 2 usage error.
@@ -69,6 +72,7 @@ export async function runMain(argv: readonly string[], io: CliIo): Promise<numbe
 /** `node:util` parseArgs throws TypeErrors with `ERR_PARSE_ARGS_*` codes for bad flags: those are usage errors. */
 function asUsage(error: unknown): unknown {
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return usageError((error as Error).message);
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
+    return usageError((error as Error).message);
   return error;
 }

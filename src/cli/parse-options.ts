@@ -38,7 +38,8 @@ export function toParseOptions(values: ParseFlagValues): ParseOptions {
   if (offset !== undefined && !/^[+-]?\d+$/u.test(offset)) {
     throw usageError(`--utc-offset takes whole minutes ahead of UTC (e.g. 60, -300), got "${offset}"`);
   }
-  if (offset !== undefined && values.tz !== undefined) throw usageError('give --utc-offset or --tz, not both');
+  if (offset !== undefined && values.tz !== undefined)
+    throw usageError('give --utc-offset or --tz, not both');
   const order = values['date-order'];
   if (order !== undefined && order !== 'dmy' && order !== 'mdy' && order !== 'ymd') {
     throw usageError(`--date-order takes dmy, mdy or ymd, got "${order}"`);

@@ -36,7 +36,17 @@ export function toRecord(message: Message): Record<string, unknown> {
   };
 }
 
-const CSV_COLUMNS = ['line', 'timestamp', 'localTime', 'author', 'text', 'system', 'attachment', 'kind', 'edited'];
+const CSV_COLUMNS = [
+  'line',
+  'timestamp',
+  'localTime',
+  'author',
+  'text',
+  'system',
+  'attachment',
+  'kind',
+  'edited',
+];
 
 /**
  * Serializes records one at a time; `open`/`close` wrap them (the JSON array brackets, the CSV header).

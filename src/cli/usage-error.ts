@@ -27,7 +27,9 @@ export function usageError(message: string, hint?: string): WaImportError {
  * ```
  */
 export function exitStatusOf(error: unknown): number {
-  return error instanceof WaImportError && (error.code === 'E_USAGE' || error.code === 'E_INVALID_OPTION') ? 2 : 1;
+  return error instanceof WaImportError && (error.code === 'E_USAGE' || error.code === 'E_INVALID_OPTION')
+    ? 2
+    : 1;
 }
 
 /**

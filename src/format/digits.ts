@@ -10,7 +10,6 @@
  */
 
 const ND = /\p{Nd}/u;
-const NON_ASCII = /[^\p{ASCII}]/u;
 const valueCache = new Map<number, number>();
 
 function digitValue(codePoint: number): number {
@@ -33,7 +32,14 @@ function digitValue(codePoint: number): number {
  * ```
  */
 export function toAsciiDigits(text: string): string {
-  if (!NON_ASCII.test(text)) return text;
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) > 0x7f) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return text;
   let out = '';
   for (const char of text) {
     const code = char.codePointAt(0) as number;

@@ -5,7 +5,51 @@
  */
 
 import { toAsciiDigits } from './digits.js';
-import type { HeaderGrammar, RawHeader, Terminator } from './grammar.js';
+import type { HeaderGrammar, NumberedRegExp, RawHeader, Terminator } from './grammar.js';
+
+/** Group numbers of one grammar alternative, looked up once per grammar rather than per line. */
+interface GroupNumbers {
+  readonly ios: number;
+  readonly android: number;
+  readonly open: number;
+  readonly f1: number;
+  readonly f2: number;
+  readonly f3: number;
+  readonly s: number;
+  readonly tail: number;
+  readonly h: number;
+  readonly mi: number;
+  readonly sec: number;
+  readonly mb: number;
+  readonly ma: number;
+}
+
+const numbersCache = new WeakMap<NumberedRegExp, GroupNumbers>();
+
+function groupNumbers(numbered: NumberedRegExp, n: 'a' | 'b'): GroupNumbers {
+  let numbers = numbersCache.get(numbered);
+  if (numbers === undefined) {
+    const g = numbered.groups;
+    const at = (name: string) => g[name] as number;
+    numbers = {
+      ios: at('ios'),
+      android: at('android'),
+      open: at('open'),
+      f1: at(`${n}1`),
+      f2: at(`${n}2`),
+      f3: at(`${n}3`),
+      s: at(`${n}s`),
+      tail: at(`${n}tail`),
+      h: at(`${n}h`),
+      mi: at(`${n}mi`),
+      sec: at(`${n}sec`),
+      mb: at(`${n}mb`),
+      ma: at(`${n}ma`),
+    };
+    numbersCache.set(numbered, numbers);
+  }
+  return numbers;
+}
 
 const MARKS_AND_SPACES = /[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00a0\u202f\u2009 ]/gu;
 
@@ -38,35 +82,40 @@ function mayStartHeader(line: string): boolean {
  */
 export function matchHeader(line: string, grammar: HeaderGrammar): RawHeader | null {
   if (!mayStartHeader(line)) return null;
-  let match = grammar.dateFirst.exec(line);
+  let numbered = grammar.numbered.dateFirst;
+  let match = numbered.regex.exec(line);
   let timeFirst = false;
   if (match === null) {
-    match = grammar.timeFirst.exec(line);
+    numbered = grammar.numbered.timeFirst;
+    match = numbered.regex.exec(line);
     if (match === null) return null;
     timeFirst = true;
   }
-  const g = match.groups as Record<string, string | undefined>;
-  const n = timeFirst ? 'b' : 'a';
-  const terminator: Terminator = g.ios !== undefined ? 'ios' : g.android !== undefined ? 'android' : 'legacy';
-  const bracket = g.open !== undefined;
+  const g = match;
+  const k = groupNumbers(numbered, timeFirst ? 'b' : 'a');
+  const terminator: Terminator =
+    g[k.ios] !== undefined ? 'ios' : g[k.android] !== undefined ? 'android' : 'legacy';
+  const bracket = g[k.open] !== undefined;
   if (bracket !== (terminator === 'ios')) return null;
-  const before = g[`${n}mb`];
-  const after = g[`${n}ma`];
+  const before = g[k.mb];
+  const after = g[k.ma];
   if (before !== undefined && after !== undefined) return null;
-  const second = g[`${n}sec`];
+  const second = g[k.sec];
+  const separator = g[k.s] as string;
+  const tail = g[k.tail] ?? '';
   return {
     bracket,
     terminator,
     timeFirst,
     fields: [
-      toAsciiDigits(g[`${n}1`] as string),
-      toAsciiDigits(g[`${n}2`] as string),
-      toAsciiDigits(g[`${n}3`] as string),
+      toAsciiDigits(g[k.f1] as string),
+      toAsciiDigits(g[k.f2] as string),
+      toAsciiDigits(g[k.f3] as string),
     ],
-    separator: (g[`${n}s`] as string).replace(MARKS_AND_SPACES, ' '),
-    dateTail: (g[`${n}tail`] ?? '').replace(MARKS_AND_SPACES, ''),
-    hour: Number(toAsciiDigits(g[`${n}h`] as string)),
-    minute: Number(toAsciiDigits(g[`${n}mi`] as string)),
+    separator: separator.length === 1 ? separator : separator.replace(MARKS_AND_SPACES, ' '),
+    dateTail: tail === '' ? tail : tail.replace(MARKS_AND_SPACES, ''),
+    hour: Number(toAsciiDigits(g[k.h] as string)),
+    minute: Number(toAsciiDigits(g[k.mi] as string)),
     second: second === undefined ? null : Number(toAsciiDigits(second)),
     meridiem: before ?? after ?? null,
     meridiemBefore: before !== undefined,

@@ -101,7 +101,16 @@ export function interpretWallTime(
   if (date === null) return null;
   const hour = interpretHour(header.hour, header.meridiem, masks);
   if (hour === null || header.minute > 59 || (header.second ?? 0) > 59) return null;
-  return { ...date, hour, minute: header.minute, second: header.second ?? 0 };
+  // An explicit literal: a spread followed by more keys is far slower on V8 in this per-line path.
+  return {
+    year: date.year,
+    month: date.month,
+    day: date.day,
+    hour,
+    minute: header.minute,
+    second: header.second ?? 0,
+    calendar: date.calendar,
+  };
 }
 
 function popcount(value: number): number {

@@ -44,10 +44,12 @@ export interface Lexicon {
   readonly fileAttached: ReadonlyMap<string, readonly string[]>;
   /** Edited markers (inside the angle brackets), folded → languages. */
   readonly edited: ReadonlyMap<string, readonly string[]>;
-  /** Location prefixes (`location:`), folded → languages. */
-  readonly location: ReadonlyMap<string, readonly string[]>;
-  /** Poll headers, folded. */
-  readonly poll: ReadonlyMap<string, readonly string[]>;
+  /** Location prefixes (`location:`, folded, no space before the colon), bucketed by first-word key. */
+  readonly location: ReadonlyMap<string, readonly (readonly [string, readonly string[]])[]>;
+  /** First-word keys of every exact placeholder and placeholder prefix: a body whose key is not here skips the lookup. */
+  readonly placeholderWords: ReadonlySet<string>;
+  /** Poll headers (folded, no space before the colon), bucketed by first-word key. */
+  readonly poll: ReadonlyMap<string, readonly (readonly [string, readonly string[]])[]>;
   /** Page-count phrase regex source (`\d+ pages|…`), for iOS document lines. */
   readonly pagesSource: string;
   /** System phrases indexed by their folded first word. */
@@ -62,6 +64,12 @@ export interface Lexicon {
 
 /** Characters of a body looked at to find its first word (marks included). */
 const FIRST_WORD_WINDOW = 64;
+/**
+ * Index keys are the first word cut to this many characters: scripts written without spaces
+ * (zh, ja, th) have no "first word", and punctuation glued to a word (`Sprachanruf.`) must
+ * still land in the same bucket as the table's `Sprachanruf…`.
+ */
+const FIRST_WORD_KEY_LENGTH = 6;
 const TRAILING_DOTS = /[.。]+$/u;
 const MULTISPACE = / {2,}/gu;
 
@@ -91,19 +99,30 @@ export function meridiemKey(word: string): string {
 }
 
 /**
- * The first word of a body, folded: the index key for system phrases.
+ * The index key of a body: its first word, folded and cut to a few characters. System phrases,
+ * placeholder prefixes, locations and polls are bucketed by it.
  *
  * @example
  * ```ts
- * firstWordKey('\u200eMessages and calls are end-to-end encrypted.'); // 'messages'
+ * firstWordKey('\u200eMessages and calls are end-to-end encrypted.'); // 'messag'
  * ```
  */
 export function firstWordKey(text: string): string {
-  const folded = normalizeForMatch(
-    text.length > FIRST_WORD_WINDOW ? text.slice(0, FIRST_WORD_WINDOW) : text,
-  ).trimStart();
-  const end = folded.search(/[\s"“”„«»]/u);
-  return (end === -1 ? folded : folded.slice(0, end)).toLowerCase();
+  // Fast path, most bodies: an ASCII word at the very start.
+  const limit = Math.min(text.length, FIRST_WORD_WINDOW);
+  let end = 0;
+  for (; end < limit; end++) {
+    const code = text.charCodeAt(end);
+    if (code <= 0x20 || code === 0x22) break;
+    if (code > 0x7e) {
+      end = -1;
+      break;
+    }
+  }
+  if (end > 0) return text.slice(0, Math.min(end, FIRST_WORD_KEY_LENGTH)).toLowerCase();
+  const folded = normalizeForMatch(text.slice(0, FIRST_WORD_WINDOW)).trimStart();
+  const stop = folded.search(/[\s"“”„«»]/u);
+  return (stop === -1 ? folded : folded.slice(0, stop)).slice(0, FIRST_WORD_KEY_LENGTH).toLowerCase();
 }
 
 let cached: Lexicon | undefined;
@@ -137,8 +156,9 @@ export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
   const attachedTagAfter = new Map<string, string[]>();
   const fileAttached = new Map<string, string[]>();
   const edited = new Map<string, string[]>();
-  const location = new Map<string, string[]>();
-  const poll = new Map<string, string[]>();
+  const location = new Map<string, [string, string[]][]>();
+  const poll = new Map<string, [string, string[]][]>();
+  const placeholderWords = new Set<string>();
   const pages = new Set<string>();
   const systemByFirstWord = new Map<string, CompiledPhrase[]>();
   const systemNameFirst: CompiledPhrase[] = [];
@@ -150,15 +170,25 @@ export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
     if (!list.includes(language)) list.push(language);
     map.set(key, list);
   };
+  const addPrefixLabel = (map: Map<string, [string, string[]][]>, label: string, language: string) => {
+    const key = colonKey(foldKey(label));
+    const bucket = map.get(firstWordKey(key)) ?? [];
+    const found = bucket.find(([known]) => known === key);
+    if (found === undefined) bucket.push([key, [language]]);
+    else if (!found[1].includes(language)) found[1].push(language);
+    map.set(firstWordKey(key), bucket);
+  };
   const addPlaceholder = (text: string, entry: Omit<PlaceholderEntry, 'languages'>, language: string) => {
     if (text.endsWith('…')) {
       const prefix = foldKey(text.slice(0, -1));
+      placeholderWords.add(firstWordKey(prefix));
       const list = placeholderPrefixes.get(firstWordKey(prefix)) ?? [];
       list.push([prefix, { ...entry, languages: [language] }]);
       placeholderPrefixes.set(firstWordKey(prefix), list);
       return;
     }
     const key = foldKey(text);
+    placeholderWords.add(firstWordKey(key));
     const existing = placeholders.get(key);
     if (existing === undefined) placeholders.set(key, { ...entry, languages: [language] });
     else if (!existing.languages.includes(language)) {
@@ -172,8 +202,8 @@ export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
     for (const label of table.attachedTagAfter ?? []) addLabel(attachedTagAfter, label, lang);
     for (const label of table.fileAttached ?? []) addLabel(fileAttached, label, lang);
     for (const label of table.edited ?? []) addLabel(edited, label, lang);
-    for (const label of table.location ?? []) addLabel(location, label, lang);
-    for (const label of table.poll ?? []) addLabel(poll, label, lang);
+    for (const label of table.location ?? []) addPrefixLabel(location, label, lang);
+    for (const label of table.poll ?? []) addPrefixLabel(poll, label, lang);
     for (const text of table.mediaOmitted ?? []) {
       addPlaceholder(text, { kind: 'media-omitted' }, lang);
       addPlaceholder(`<${text}>`, { kind: 'media-omitted' }, lang);
@@ -231,6 +261,7 @@ export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
     edited,
     location,
     poll,
+    placeholderWords,
     pagesSource: [...pages]
       .map((p) => escapeRegex(normalizeForMatch(p)).replace('\\{n\\}', '\\d+').replace('{n}', '\\d+'))
       .join('|'),
@@ -276,4 +307,17 @@ function compilePhrase(phrase: string): RegExp {
 
 function escapeRegex(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|/]/gu, '\\$&');
+}
+
+/**
+ * Folded label or line with a space before a colon removed (`lokasi :` = `lokasi:`), so labels
+ * match whichever spacing a locale prints.
+ *
+ * @example
+ * ```ts
+ * colonKey('localisation : https://maps.google.com'); // 'localisation: https://maps.google.com'
+ * ```
+ */
+export function colonKey(folded: string): string {
+  return folded.includes(' :') ? folded.replace(/ +:/gu, ':') : folded;
 }

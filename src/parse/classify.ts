@@ -14,7 +14,7 @@
  */
 
 import { LRM, normalizeForMatch, RLM, stripMarks } from '../chars.js';
-import { firstWordKey, foldKey, type Lexicon, type PlaceholderEntry } from '../locales/lexicon.js';
+import { colonKey, firstWordKey, foldKey, type Lexicon, type PlaceholderEntry } from '../locales/lexicon.js';
 import type { SystemKind } from '../locales/types.js';
 import type { Attachment, MediaType, MessageKind } from './message.js';
 
@@ -108,7 +108,8 @@ export function classifyBody(body: string, lexicon: Lexicon): Classification {
 
   // Exact placeholders (deleted, omitted, calls …) on the first line, then prefixes, then the iOS
   // `title ‎document omitted` form where the placeholder follows the last LRM.
-  const placeholder = lookupPlaceholder(head, lexicon);
+  const word = firstWordKey(head);
+  const placeholder = lookupPlaceholder(head, word, lexicon);
   if (placeholder !== undefined) {
     languages.push(...placeholder.languages);
     return result(placeholder.kind, null, placeholder.mediaType, edited, languages);
@@ -117,25 +118,35 @@ export function classifyBody(body: string, lexicon: Lexicon): Classification {
   const attachment = findAttachment(text, head, lexicon, languages);
   if (attachment !== undefined) return result('attachment', attachment, undefined, edited, languages);
 
-  const word = firstWordKey(head);
-  const location = lexicon.location.get(word);
-  if (location !== undefined && head.includes('://')) {
-    languages.push(...location);
-    return result('location', null, undefined, edited, languages);
+  if (head.includes('://')) {
+    const bucket = lexicon.location.get(word);
+    const line = bucket === undefined ? '' : colonKey(foldKey(head));
+    for (const [label, found] of bucket ?? []) {
+      if (line.startsWith(label)) {
+        languages.push(...found);
+        return result('location', null, undefined, edited, languages);
+      }
+    }
   }
   if (text.includes('foursquare.com/v/') && FOURSQUARE_VENUE.test(stripMarks(text).trim()))
     return result('location', null, undefined, edited, languages);
-  const poll = lexicon.poll.get(word);
-  if (poll !== undefined && foldKey(head) === word.replace(/\.$/u, '')) {
-    languages.push(...poll);
-    return result('poll', null, undefined, edited, languages);
+  const polls = lexicon.poll.get(word);
+  if (polls !== undefined) {
+    const line = colonKey(foldKey(head));
+    const poll = polls.find(([label]) => label === line);
+    if (poll !== undefined) {
+      languages.push(...poll[1]);
+      return result('poll', null, undefined, edited, languages);
+    }
   }
   if (text === 'null') return result('null', null, undefined, edited, languages);
   return result('text', null, undefined, edited, languages);
 }
 
-function lookupPlaceholder(head: string, lexicon: Lexicon): PlaceholderEntry | undefined {
+function lookupPlaceholder(head: string, word: string, lexicon: Lexicon): PlaceholderEntry | undefined {
   if (head.length > MAX_PLACEHOLDER_LENGTH) return undefined;
+  // Most bodies start with a word no placeholder starts with: skip the folding entirely.
+  if (!lexicon.placeholderWords.has(word) && !word.startsWith('<')) return omittedAfterMark(head, lexicon);
   const key = foldKey(head);
   const exact = lexicon.placeholders.get(key);
   if (exact !== undefined) return exact;
@@ -146,12 +157,15 @@ function lookupPlaceholder(head: string, lexicon: Lexicon): PlaceholderEntry | u
   for (const [prefix, entry] of lexicon.placeholderPrefixes.get(firstWordKey(key)) ?? []) {
     if (key.startsWith(prefix)) return entry;
   }
+  return omittedAfterMark(head, lexicon);
+}
+
+/** iOS `title ‎document omitted`: the placeholder follows the last LRM. */
+function omittedAfterMark(head: string, lexicon: Lexicon): PlaceholderEntry | undefined {
   const lastMark = head.lastIndexOf(LRM);
-  if (lastMark > 0) {
-    const tail = lexicon.placeholders.get(foldKey(head.slice(lastMark + 1)));
-    if (tail?.kind === 'media-omitted') return tail;
-  }
-  return undefined;
+  if (lastMark <= 0) return undefined;
+  const tail = lexicon.placeholders.get(foldKey(head.slice(lastMark + 1)));
+  return tail?.kind === 'media-omitted' ? tail : undefined;
 }
 
 function findAttachment(

@@ -25,6 +25,7 @@ import { interpretWallTime, type WallTime } from '../format/interpret.js';
 import { getLexicon, type Lexicon } from '../locales/lexicon.js';
 import type { SystemKind } from '../locales/types.js';
 import { type Line, LineSplitter } from '../text/lines.js';
+import { isoInstant, isoLocal } from '../time/iso.js';
 import { classifyBody, matchSystem, type SystemMatch, startsWithMark } from './classify.js';
 import { emptyInfo, MAX_SAMPLES, type ParseInfo } from './info.js';
 import type { Message } from './message.js';
@@ -337,20 +338,21 @@ export class ChatParser {
       });
     }
     this.#lastOffset = instant.offsetMinutes;
-    const timestamp = new Date(instant.epochMs).toISOString();
+    const timestamp = isoInstant(instant.epochMs);
     const unrecognized = open.authorless && systemMatch === null;
     const kind = system ? 'system' : classified.kind;
     const language = systemMatch?.language ?? classified.languages[0];
-    const message: Message = {
+    // Built by assignment, not conditional spreads (much cheaper per message on V8); key order
+    // is the record's documented order.
+    const message: Mutable<Message> = {
       line: open.line,
       timestamp,
-      localTime: localIso(wall),
+      localTime: isoLocal(wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second),
       author: open.author,
       text: body,
       system,
       attachment: system ? null : classified.attachment,
       kind,
-      ...(classified.mediaType !== undefined && !system ? { mediaType: classified.mediaType } : {}),
       flags: {
         edited: classified.edited,
         mediaOmitted: !system && classified.mediaOmitted,
@@ -358,9 +360,10 @@ export class ChatParser {
         unrecognizedSystem: unrecognized,
       },
       lineCount: open.more.length + 1,
-      ...(language !== undefined ? { language } : {}),
-      ...(this.#options.raw ? { raw: open.raw } : {}),
     };
+    if (classified.mediaType !== undefined && !system) message.mediaType = classified.mediaType;
+    if (language !== undefined) message.language = language;
+    if (this.#options.raw) message.raw = open.raw;
     // counters
     info.messages++;
     info.firstTimestamp ??= timestamp;
@@ -383,10 +386,4 @@ export class ChatParser {
   }
 }
 
-function localIso(wall: WallTime): string {
-  return `${pad(wall.year, 4)}-${pad(wall.month, 2)}-${pad(wall.day, 2)}T${pad(wall.hour, 2)}:${pad(wall.minute, 2)}:${pad(wall.second, 2)}`;
-}
-
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, '0');
-}
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -1,5 +1,5 @@
 /**
- * The region national numbers are read in: `--region` if given, else the region of the device
+ * The region national numbers are read in: `--default-region` if given, else the region of the device
  * language (`de-DE` → `DE`). A language without a region (`de`) gives none: guessing `en` →
  * `US` would turn a British national number into a valid but wrong American one.
  *
@@ -48,7 +48,7 @@ export function pickRegion(options: {
       throw new WaImportError(
         'E_INVALID_OPTION',
         `region must be an ISO 3166 two-letter country code: got "${options.defaultRegion}"`,
-        { hint: 'e.g. --region DE' },
+        { hint: 'e.g. --default-region DE' },
       );
     }
     return region;

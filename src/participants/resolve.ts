@@ -78,7 +78,7 @@ export interface ResolveParticipantsInput {
   readonly self?: string;
   /** The chat name from the export's file name (`+49 151 23456789`, `Anna Schmidt`). */
   readonly chatName?: string;
-  /** ISO 3166 alpha-2 region to read national numbers in (`--region`). */
+  /** ISO 3166 alpha-2 region to read national numbers in (`--default-region`). */
   readonly defaultRegion?: string;
   /** Device language, BCP 47; its region is the fallback for national numbers. */
   readonly language?: string;
@@ -144,7 +144,7 @@ function overridePhone(override: ParticipantOverride, region: CountryCode | unde
     {
       hint:
         parsed.reason === 'needs-region'
-          ? 'write it in international form (+ and country code) or give the region, e.g. --region DE'
+          ? 'write it in international form (+ and country code) or give the region, e.g. --default-region DE'
           : 'check the number and write it in international form, e.g. +4915123456789',
     },
   );

@@ -9,7 +9,6 @@
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { WaImportError } from '../errors.js';
-import { createBase64Encoder } from './base64-encoder.js';
 import { chatTextSlices, MAX_SLICE_CODE_UNITS } from './chat-text.js';
 import { createJsonStringEscaper } from './json-string.js';
 import { payloadLayout } from './layout.js';
@@ -18,6 +17,10 @@ import { chatImportSize } from './size.js';
 import type { ChatImportSource } from './source.js';
 import { validateChatImportSource } from './validate-source.js';
 import { createWritableSink, type WritableSink } from './writable-sink.js';
+
+/** Bytes per base64 group, and the characters they encode to. */
+const BASE64_GROUP_BYTES = 3;
+const BASE64_GROUP_CHARS = 4;
 
 /**
  * Options of {@link writeChatImport}.
@@ -75,14 +78,44 @@ async function writeChatText(
   await sink.push(escaper.end());
 }
 
+/**
+ * Bytes of media encoded per base64 call: a multiple of 3, so only the last batch of a file
+ * needs padding, and about `chunkSize` characters of base64, so each batch is one write.
+ * Gathering the stream's small chunks (16 KiB from a zip entry) into one batch copies each byte
+ * once and saves two thirds of the encode and write calls.
+ */
+function mediaBatchBytes(chunkSize: number): number {
+  return Math.max(
+    BASE64_GROUP_BYTES,
+    Math.floor((chunkSize * BASE64_GROUP_BYTES) / BASE64_GROUP_CHARS / BASE64_GROUP_BYTES) *
+      BASE64_GROUP_BYTES,
+  );
+}
+
 async function writeMedia(
   media: ChatImportSource['media'][number],
   sink: WritableSink,
+  chunkSize: number,
   signal?: AbortSignal,
 ): Promise<void> {
-  const encoder = createBase64Encoder();
-  for await (const chunk of mediaChunks(media, signal)) await sink.push(encoder.push(chunk));
-  await sink.push(encoder.end());
+  // The batch is our own copy: a source may reuse its chunk's memory once it yields the next.
+  const whole = Math.ceil(Math.max(media.size, 1) / BASE64_GROUP_BYTES) * BASE64_GROUP_BYTES;
+  const batch = Buffer.allocUnsafe(Math.min(mediaBatchBytes(chunkSize), whole));
+  let filled = 0;
+  for await (const chunk of mediaChunks(media, signal)) {
+    let offset = 0;
+    while (offset < chunk.byteLength) {
+      const take = Math.min(batch.length - filled, chunk.byteLength - offset);
+      batch.set(chunk.subarray(offset, offset + take), filled);
+      filled += take;
+      offset += take;
+      if (filled === batch.length) {
+        await sink.push(batch.toString('base64'));
+        filled = 0;
+      }
+    }
+  }
+  if (filled > 0) await sink.push(batch.subarray(0, filled).toString('base64'));
 }
 
 /**
@@ -132,7 +165,7 @@ export async function writeChatImport(
     for (const part of payloadLayout(source)) {
       if (part.kind === 'literal') await sink.push(part.text);
       else if (part.kind === 'chat-text') await writeChatText(source, sink, chunkSize, signal);
-      else await writeMedia(part.media, sink, signal);
+      else await writeMedia(part.media, sink, chunkSize, signal);
     }
     await sink.flush();
     if (totalBytes !== undefined && sink.bytesWritten !== totalBytes) {

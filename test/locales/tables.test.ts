@@ -7,9 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { BULLET, LRM, NNBSP, RLM } from '../../src/chars.js';
 import { WHATSAPP_CLDR_LOCALES } from '../../src/locales/cldr.js';
-import { firstWordKey, foldKey, getLexicon, meridiemKey } from '../../src/locales/lexicon.js';
+import { foldKey, getLexicon, meridiemKey } from '../../src/locales/lexicon.js';
 import { LOCALE_TABLES } from '../../src/locales/registry.js';
-import type { LocaleTable, SystemPhrase } from '../../src/locales/types.js';
+import type { LocaleTable } from '../../src/locales/types.js';
 import { classifyBody, matchSystem } from '../../src/parse/classify.js';
 import type { MediaType } from '../../src/parse/message.js';
 
@@ -32,19 +32,6 @@ const MAPS_URL = 'https://maps.google.com/?q=51.5021456,-0.127397';
 function render(phrase: string): string {
   const filled = phrase.replace(/\{([a-z]+)\}/gu, (whole, key: string) => SAMPLE[key] ?? whole);
   return filled.endsWith('…') ? `${filled.slice(0, -1).trimEnd()}${CONTINUATION}` : filled;
-}
-
-/**
- * True when a system-phrase `…` prefix has no space before the ellipsis: the lexicon indexes the
- * phrase by its raw first word, which then swallows the `…` and equals no body's first word.
- */
-function prefixHasNoFirstWord(text: string): boolean {
-  return text.endsWith('…') && firstWordKey(text).endsWith('…');
-}
-
-/** True when a label is looked up by the body's first word and so cannot contain a space. */
-function labelHasSpace(label: string): boolean {
-  return foldKey(label).includes(' ');
 }
 
 describe('registry', () => {
@@ -194,11 +181,11 @@ describe.each(LOCALE_TABLES.map((table) => [table.language, table] as const))(
     });
 
     it('recognizes location prefixes before a maps URL, and poll headers', () => {
-      for (const label of (table.location ?? []).filter((l) => !labelHasSpace(l))) {
+      for (const label of table.location ?? []) {
         const body = `${LRM}${label} ${MAPS_URL}`;
         expect(classifyBody(body, lexicon).kind, `${language}: ${body}`).toBe('location');
       }
-      for (const label of (table.poll ?? []).filter((l) => !labelHasSpace(l))) {
+      for (const label of table.poll ?? []) {
         const body = `${label}\nWhere shall we meet?\nOPTION: Here (1 vote)`;
         expect(classifyBody(body, lexicon).kind, `${language}: ${body}`).toBe('poll');
       }
@@ -212,7 +199,6 @@ describe.each(LOCALE_TABLES.map((table) => [table.language, table] as const))(
 
     it('matches each system phrase, rendered with sample values, to its kind', () => {
       for (const phrase of table.system ?? []) {
-        if (prefixHasNoFirstWord(phrase.phrase)) continue; // pinned in the limitations block below
         const text = render(phrase.phrase);
         const nameFirst = phrase.phrase.startsWith('{');
         // Android prints it authorless; iOS opens the body with an LRM (two for security codes).
@@ -312,39 +298,18 @@ describe('across languages', () => {
  * its own, and a location label with a space before the colon (`Localisation :`) never equals
  * the first word it is looked up by. See the report on issue 3.
  */
-describe('known limitations of first-word lookup', () => {
-  const unreachablePrefixes = (phrases: (table: LocaleTable) => readonly (SystemPhrase | string)[]) =>
-    LOCALE_TABLES.flatMap((table) =>
-      phrases(table)
-        .map((p) => (typeof p === 'string' ? p : p.phrase))
-        .filter(prefixHasNoFirstWord)
-        .map((text) => `${table.language}: ${text}`),
-    );
-
-  it('pins the system prefixes in spaceless scripts', () => {
-    expect(unreachablePrefixes((table) => table.system ?? [])).toEqual([
-      'th: ข้อความและการโทรได้รับการเข้ารหัส…',
-      'zh: 消息和通话已进行端到端加密…',
-      'zh-TW: 訊息與通話已受端對端加密保護…',
-      'ja: メッセージと通話はエンドツーエンドで暗号化されています…',
-    ]);
-  });
-
-  it('pins the location and poll labels with a space before the colon', () => {
-    const spaced = LOCALE_TABLES.flatMap((table) =>
-      [...(table.location ?? []), ...(table.poll ?? [])]
-        .filter(labelHasSpace)
-        .map((label) => `${table.language}: ${label}`),
-    );
-    expect(spaced).toEqual(['fr: Localisation :', 'fr: SONDAGE :']);
-  });
-
-  it.fails('matches a spaceless E2E notice as WhatsApp prints it (zh-CN)', () => {
+describe('scripts without spaces and spaced colons', () => {
+  it('matches a spaceless E2E notice as WhatsApp prints it (zh-CN)', () => {
     const line = `${LRM}消息和通话已进行端到端加密。点击了解更多。`;
     expect(matchSystem(line, lexicon, false)?.kind).toBe('encryption');
   });
 
-  it.fails('matches an Indonesian Android location with a space before the colon', () => {
+  it('matches an Indonesian Android location with a space before the colon', () => {
     expect(classifyBody(`lokasi : ${MAPS_URL}`, lexicon).kind).toBe('location');
+  });
+
+  it('matches the French poll header with its spaced colon, and only as the whole first line', () => {
+    expect(classifyBody('SONDAGE :\nOù ?\nOPTION : Ici (1 vote)', lexicon).kind).toBe('poll');
+    expect(classifyBody('SONDAGE : on vote demain', lexicon).kind).toBe('text');
   });
 });

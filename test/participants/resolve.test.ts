@@ -235,7 +235,7 @@ describe('resolveParticipants: groups and errors', () => {
     const national = errorOf(() =>
       resolve({ authors: [author('Anna')], overrides: [{ handle: 'Anna', phone: '0151 23456789' }] }),
     );
-    expect(national.hint).toContain('--region');
+    expect(national.hint).toContain('--default-region');
   });
 
   test('two numbers for one author is E_INVALID_OPTION; an unused override is a warning', () => {

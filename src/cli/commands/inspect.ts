@@ -36,7 +36,12 @@ const SHAPE = {
 
 /** The inspect report (`--json` prints exactly this). */
 export interface InspectReport {
-  readonly input: { readonly kind: string; readonly chatLog: string; readonly choice: string; readonly media: number };
+  readonly input: {
+    readonly kind: string;
+    readonly chatLog: string;
+    readonly choice: string;
+    readonly media: number;
+  };
   readonly encoding: string;
   readonly lines: number;
   readonly format: {
@@ -61,7 +66,11 @@ export interface InspectReport {
   readonly lastTimestamp: string | null;
   readonly skippedLines: number;
   readonly skipped: readonly { readonly line: number; readonly text: string }[];
-  readonly dstTransitions: readonly { readonly line: number; readonly fromMinutes: number; readonly toMinutes: number }[];
+  readonly dstTransitions: readonly {
+    readonly line: number;
+    readonly fromMinutes: number;
+    readonly toMinutes: number;
+  }[];
   readonly warnings: readonly string[];
   readonly error: { readonly code: string; readonly message: string } | null;
 }
@@ -90,10 +99,14 @@ export async function inspectCommand(args: readonly string[], io: CliIo): Promis
       // Drain: the report is built from the counters.
     }
     const { error, warnings } = judgeParse(chat.info, chatExport.chatLogChoice.name);
-    const report = buildReport(chatExport, chat.info, chat.encoding, options.language ?? null, [
-      ...chatExport.warnings.map((w) => w.message),
-      ...warnings,
-    ], error);
+    const report = buildReport(
+      chatExport,
+      chat.info,
+      chat.encoding,
+      options.language ?? null,
+      [...chatExport.warnings.map((w) => w.message), ...warnings],
+      error,
+    );
     await write(io.stdout, values.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report));
     if (error !== null) throw error;
   } finally {
@@ -183,7 +196,9 @@ export function renderReport(report: InspectReport): string {
     rows.push(['Date order', `${format.dateOrder} (${format.dateOrderSource}: ${format.dateOrderReason})`]);
     rows.push([
       'Clock',
-      format.clock === '12h' ? `12-hour (${format.meridiemWords.map((w) => JSON.stringify(w)).join(', ')})` : '24-hour',
+      format.clock === '12h'
+        ? `12-hour (${format.meridiemWords.map((w) => JSON.stringify(w)).join(', ')})`
+        : '24-hour',
     ]);
     if (format.calendar !== 'gregorian') rows.push(['Calendar', format.calendar]);
   }
@@ -207,7 +222,9 @@ export function renderReport(report: InspectReport): string {
   if (report.dstTransitions.length > 0) {
     rows.push([
       'DST crossed',
-      report.dstTransitions.map((t) => `line ${t.line}: ${signed(t.fromMinutes)} → ${signed(t.toMinutes)} min`).join('; '),
+      report.dstTransitions
+        .map((t) => `line ${t.line}: ${signed(t.fromMinutes)} → ${signed(t.toMinutes)} min`)
+        .join('; '),
     ]);
   }
   for (const warning of report.warnings) rows.push(['Warning', warning]);
