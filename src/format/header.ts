@@ -24,30 +24,32 @@ interface GroupNumbers {
   readonly ma: number;
 }
 
-const numbersCache = new WeakMap<NumberedRegExp, GroupNumbers>();
+// The last grammar's numbers per alternative: one shared grammar in practice, so a hit is one comparison.
+let lastDateFirst: readonly [NumberedRegExp, GroupNumbers] | undefined;
+let lastTimeFirst: readonly [NumberedRegExp, GroupNumbers] | undefined;
 
 function groupNumbers(numbered: NumberedRegExp, n: 'a' | 'b'): GroupNumbers {
-  let numbers = numbersCache.get(numbered);
-  if (numbers === undefined) {
-    const g = numbered.groups;
-    const at = (name: string) => g[name] as number;
-    numbers = {
-      ios: at('ios'),
-      android: at('android'),
-      open: at('open'),
-      f1: at(`${n}1`),
-      f2: at(`${n}2`),
-      f3: at(`${n}3`),
-      s: at(`${n}s`),
-      tail: at(`${n}tail`),
-      h: at(`${n}h`),
-      mi: at(`${n}mi`),
-      sec: at(`${n}sec`),
-      mb: at(`${n}mb`),
-      ma: at(`${n}ma`),
-    };
-    numbersCache.set(numbered, numbers);
-  }
+  const last = n === 'a' ? lastDateFirst : lastTimeFirst;
+  if (last !== undefined && last[0] === numbered) return last[1];
+  const g = numbered.groups;
+  const at = (name: string) => g[name] as number;
+  const numbers: GroupNumbers = {
+    ios: at('ios'),
+    android: at('android'),
+    open: at('open'),
+    f1: at(`${n}1`),
+    f2: at(`${n}2`),
+    f3: at(`${n}3`),
+    s: at(`${n}s`),
+    tail: at(`${n}tail`),
+    h: at(`${n}h`),
+    mi: at(`${n}mi`),
+    sec: at(`${n}sec`),
+    mb: at(`${n}mb`),
+    ma: at(`${n}ma`),
+  };
+  if (n === 'a') lastDateFirst = [numbered, numbers];
+  else lastTimeFirst = [numbered, numbers];
   return numbers;
 }
 

@@ -28,6 +28,8 @@ export interface CompiledPhrase {
   readonly regex: RegExp;
   /** True when the phrase starts with a `{name}` placeholder (group events about a person). */
   readonly startsWithName: boolean;
+  /** Position in table order: when several phrases match, the earliest wins. */
+  readonly order: number;
 }
 
 /** Everything the parser looks up, compiled from the locale tables. */
@@ -56,6 +58,12 @@ export interface Lexicon {
   readonly systemByFirstWord: ReadonlyMap<string, readonly CompiledPhrase[]>;
   /** System phrases that start with a name placeholder. */
   readonly systemNameFirst: readonly CompiledPhrase[];
+  /**
+   * The name-first phrases indexed by their first all-literal word (`{name} created group …` →
+   * `created`), so a body is tested only against phrases whose anchor word it contains. Phrases
+   * with no such word (scripts without spaces) are under `''` and always tested.
+   */
+  readonly systemNameFirstByWord: ReadonlyMap<string, readonly CompiledPhrase[]>;
   /** Meridiem words (as printed, de-duplicated) with their hour masks, keyed by {@link meridiemKey}. */
   readonly meridiem: ReadonlyMap<string, number>;
   /** Regex source matching any meridiem word, longest first, internal spaces flexible. */
@@ -108,21 +116,31 @@ export function meridiemKey(word: string): string {
  * ```
  */
 export function firstWordKey(text: string): string {
-  // Fast path, most bodies: an ASCII word at the very start.
+  // One pass, no regex: this runs for nearly every message. Equivalent to
+  // normalizeForMatch(text.slice(0, 64)).trimStart(), cut at the first space or quote, first six
+  // UTF-16 units, lower-cased.
   const limit = Math.min(text.length, FIRST_WORD_WINDOW);
-  let end = 0;
-  for (; end < limit; end++) {
-    const code = text.charCodeAt(end);
-    if (code <= 0x20 || code === 0x22) break;
-    if (code > 0x7e) {
-      end = -1;
-      break;
-    }
+  let i = 0;
+  for (; i < limit; i++) {
+    const code = text.charCodeAt(i);
+    if (!isMark(code) && !isSpace(code)) break;
   }
-  if (end > 0) return text.slice(0, Math.min(end, FIRST_WORD_KEY_LENGTH)).toLowerCase();
-  const folded = normalizeForMatch(text.slice(0, FIRST_WORD_WINDOW)).trimStart();
-  const stop = folded.search(/[\s"“”„«»]/u);
-  return (stop === -1 ? folded : folded.slice(0, stop)).slice(0, FIRST_WORD_KEY_LENGTH).toLowerCase();
+  const start = i;
+  let key = '';
+  let plain = true; // no mark inside the word: the key is a plain slice
+  let units = 0;
+  for (; i < limit && units < FIRST_WORD_KEY_LENGTH; i++) {
+    const code = text.charCodeAt(i);
+    if (isMark(code)) {
+      if (plain) key = text.slice(start, i);
+      plain = false;
+      continue;
+    }
+    if (isSpace(code) || isQuote(code)) break;
+    if (!plain) key += text[i];
+    units++;
+  }
+  return (plain ? text.slice(start, i) : key).toLowerCase();
 }
 
 let cached: Lexicon | undefined;
@@ -162,6 +180,8 @@ export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
   const pages = new Set<string>();
   const systemByFirstWord = new Map<string, CompiledPhrase[]>();
   const systemNameFirst: CompiledPhrase[] = [];
+  const systemNameFirstByWord = new Map<string, CompiledPhrase[]>();
+  let phraseCount = 0;
   const meridiemWords: MeridiemWord[] = cldrMeridiemWords();
 
   const addLabel = (map: Map<string, string[]>, label: string, language: string) => {
@@ -227,9 +247,15 @@ export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
         language: lang,
         regex: compilePhrase(phrase.phrase),
         startsWithName: phrase.phrase.startsWith('{'),
+        order: phraseCount++,
       };
-      if (compiled.startsWithName) systemNameFirst.push(compiled);
-      else {
+      if (compiled.startsWithName) {
+        systemNameFirst.push(compiled);
+        const anchor = anchorWord(phrase.phrase);
+        const bucket = systemNameFirstByWord.get(anchor) ?? [];
+        bucket.push(compiled);
+        systemNameFirstByWord.set(anchor, bucket);
+      } else {
         const key = firstWordKey(phrase.phrase);
         const list = systemByFirstWord.get(key) ?? [];
         list.push(compiled);
@@ -267,6 +293,7 @@ export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
       .join('|'),
     systemByFirstWord,
     systemNameFirst,
+    systemNameFirstByWord,
     meridiem,
     meridiemSource: [...printed]
       .sort((a, b) => b.length - a.length)
@@ -320,4 +347,63 @@ function escapeRegex(text: string): string {
  */
 export function colonKey(folded: string): string {
   return folded.includes(' :') ? folded.replace(/ +:/gu, ':') : folded;
+}
+
+const WORD_SPLIT = /[\s"“”„«»「」『』]+/u;
+
+/**
+ * The words of a line as the name-first index keys them: folded, split on spaces and quotes.
+ *
+ * @example
+ * ```ts
+ * indexWords('\u200eAnna created group “Team”'); // ['anna', 'created', 'group', 'team']
+ * ```
+ */
+export function indexWords(line: string): string[] {
+  return normalizeForMatch(line.length > 200 ? line.slice(0, 200) : line)
+    .toLowerCase()
+    .split(WORD_SPLIT)
+    .filter((word) => word !== '');
+}
+
+/** The first word of a phrase that is wholly literal (no placeholder, no `…`), folded; `''` when none. */
+function anchorWord(phrase: string): string {
+  for (const word of indexWords(phrase)) {
+    if (!word.includes('{') && !word.includes('}') && !word.includes('…') && word.length >= 2) return word;
+  }
+  return '';
+}
+
+/** Invisible formatting marks: LRM, RLM, U+202A–U+202E, U+2066–U+2069, BOM (as `MARK_CLASS`). */
+function isMark(code: number): boolean {
+  return (
+    code === 0x200e ||
+    code === 0x200f ||
+    code === 0xfeff ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
+
+/** What a regex `\s` matches (marks aside): ASCII whitespace, NBSP, NNBSP, the U+2000 spaces, U+3000 … */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  );
+}
+
+/** The quotes system phrases put around subjects: `"“”„«»`. */
+function isQuote(code: number): boolean {
+  return (
+    code === 0x22 || code === 0x201c || code === 0x201d || code === 0x201e || code === 0xab || code === 0xbb
+  );
 }

@@ -14,7 +14,15 @@
  */
 
 import { LRM, normalizeForMatch, RLM, stripMarks } from '../chars.js';
-import { colonKey, firstWordKey, foldKey, type Lexicon, type PlaceholderEntry } from '../locales/lexicon.js';
+import {
+  type CompiledPhrase,
+  colonKey,
+  firstWordKey,
+  foldKey,
+  indexWords,
+  type Lexicon,
+  type PlaceholderEntry,
+} from '../locales/lexicon.js';
 import type { SystemKind } from '../locales/types.js';
 import type { Attachment, MediaType, MessageKind } from './message.js';
 
@@ -54,16 +62,28 @@ const FOURSQUARE_VENUE = /^(?:[^\n]+\): |[^\n]+\n[^\n]+\n)https:\/\/foursquare\.
  * matchSystem('\u200eMessages and calls are end-to-end encrypted.', getLexicon(), false)?.kind; // 'encryption'
  * ```
  */
-export function matchSystem(line: string, lexicon: Lexicon, allowNameFirst: boolean): SystemMatch | null {
+export function matchSystem(
+  line: string,
+  lexicon: Lexicon,
+  allowNameFirst: boolean,
+  word: string = firstWordKey(line),
+): SystemMatch | null {
   if (line.length > 600) return null;
-  const candidates = lexicon.systemByFirstWord.get(firstWordKey(line));
+  const candidates = lexicon.systemByFirstWord.get(word);
   if (candidates === undefined && !allowNameFirst) return null;
   const text = normalizeForMatch(line);
   for (const phrase of candidates ?? []) {
     if (phrase.regex.test(text)) return { kind: phrase.kind, language: phrase.language };
   }
   if (allowNameFirst) {
-    for (const phrase of lexicon.systemNameFirst) {
+    // Only the phrases anchored on a word this line contains (plus the unanchored few), in table order.
+    const found: CompiledPhrase[] = [...(lexicon.systemNameFirstByWord.get('') ?? [])];
+    for (const word of indexWords(text)) {
+      const bucket = lexicon.systemNameFirstByWord.get(word);
+      if (bucket !== undefined) for (const phrase of bucket) if (!found.includes(phrase)) found.push(phrase);
+    }
+    found.sort((a, b) => a.order - b.order);
+    for (const phrase of found) {
       if (phrase.regex.test(text)) return { kind: phrase.kind, language: phrase.language };
     }
   }
@@ -78,6 +98,7 @@ export function startsWithMark(text: string): boolean {
 
 /**
  * Classifies a message body (the text after `Author: `, continuation lines joined by `\n`).
+ * `bodyWord` is the body's {@link firstWordKey} when the caller has it already.
  *
  * @example
  * ```ts
@@ -85,7 +106,7 @@ export function startsWithMark(text: string): boolean {
  * // { fileName: 'IMG-20220323-WA0002.jpg' }
  * ```
  */
-export function classifyBody(body: string, lexicon: Lexicon): Classification {
+export function classifyBody(body: string, lexicon: Lexicon, bodyWord?: string): Classification {
   const newline = body.indexOf('\n');
   const firstLine = newline === -1 ? body : body.slice(0, newline);
   const languages: string[] = [];
@@ -108,7 +129,9 @@ export function classifyBody(body: string, lexicon: Lexicon): Classification {
 
   // Exact placeholders (deleted, omitted, calls …) on the first line, then prefixes, then the iOS
   // `title ‎document omitted` form where the placeholder follows the last LRM.
-  const word = firstWordKey(head);
+  // The first-word key of the head is the body's (it stops at the first line break), unless the
+  // edited marker was cut off a one-line body.
+  const word = bodyWord !== undefined && text === body ? bodyWord : firstWordKey(head);
   const placeholder = lookupPlaceholder(head, word, lexicon);
   if (placeholder !== undefined) {
     languages.push(...placeholder.languages);

@@ -22,7 +22,8 @@ import { detectFormat, type HeaderFormat, type SeenHeader, shapeKey } from '../f
 import { compileGrammar, type HeaderGrammar, type RawHeader } from '../format/grammar.js';
 import { matchHeader } from '../format/header.js';
 import { interpretWallTime, type WallTime } from '../format/interpret.js';
-import { getLexicon, type Lexicon } from '../locales/lexicon.js';
+import { compileTemplate, type HeaderTemplate, matchTemplate } from '../format/template.js';
+import { firstWordKey, getLexicon, type Lexicon } from '../locales/lexicon.js';
 import type { SystemKind } from '../locales/types.js';
 import { type Line, LineSplitter } from '../text/lines.js';
 import { isoInstant, isoLocal } from '../time/iso.js';
@@ -54,6 +55,8 @@ interface OpenMessage {
   /** The body opens with the author's own name (`~ Ali: ~ Ali changed this group's icon`, iOS 2024+). */
   readonly selfNamed: boolean;
   readonly firstBody: string;
+  /** The body's first-word key when already computed (authored lines), for the classifier. */
+  readonly word: string | undefined;
   readonly more: string[];
   length: number;
   raw: string;
@@ -64,6 +67,7 @@ interface SplitRest {
   readonly body: string;
   readonly system: SystemMatch | null;
   readonly selfNamed?: boolean;
+  readonly word?: string;
 }
 
 let sharedGrammar: HeaderGrammar | undefined;
@@ -98,6 +102,8 @@ export class ChatParser {
   // assembly
   #format: HeaderFormat | null = null;
   #shape = '';
+  /** The locked format's own header shape, tried before the full grammar (see `format/template.ts`). */
+  #template: HeaderTemplate | null = null;
   #open: OpenMessage | null = null;
   #known = new Map<string, string>();
   #lastOffset: number | null = null;
@@ -192,7 +198,10 @@ export class ChatParser {
       this.#format = detected;
       this.info.format = detected;
       const sample = this.#seen.find((s) => s.line === detected.exampleLine);
-      if (sample !== undefined) this.#shape = shapeKey(sample.header);
+      if (sample !== undefined) {
+        this.#shape = shapeKey(sample.header);
+        this.#template = compileTemplate(sample.text, sample.header, this.#lexicon.meridiemSource);
+      }
     }
     const buffered = this.#buffer;
     this.#buffer = [];
@@ -213,7 +222,9 @@ export class ChatParser {
   #consume(number: number, text: string, terminator: string, out: Message[]): void {
     const format = this.#format;
     if (format !== null) {
-      const header = matchHeader(text, this.#grammar);
+      const template = this.#template;
+      const header =
+        (template === null ? null : matchTemplate(text, template)) ?? matchHeader(text, this.#grammar);
       if (header !== null && shapeKey(header) === this.#shape) {
         const wall = interpretWallTime(header, format.dateOrder, this.#lexicon.meridiem);
         if (wall !== null) {
@@ -262,6 +273,7 @@ export class ChatParser {
       system: split.system,
       selfNamed: split.selfNamed === true,
       firstBody: split.body,
+      word: split.word,
       more: [],
       length: split.body.length,
       raw: this.#options.raw ? text + terminator : '',
@@ -304,8 +316,9 @@ export class ChatParser {
     // A group event iOS attributes to its actor repeats the printed name at the start of the body.
     const selfNamed =
       body.length > candidate.length && body.startsWith(candidate) && body[candidate.length] === ' ';
-    const system = matchSystem(body, this.#lexicon, selfNamed || startsWithMark(body));
-    return { author, body, system, selfNamed: selfNamed && system !== null };
+    const word = firstWordKey(body);
+    const system = matchSystem(body, this.#lexicon, selfNamed || startsWithMark(body), word);
+    return { author, body, system, selfNamed: selfNamed && system !== null, word };
   }
 
   #flush(out: Message[]): void {
@@ -314,7 +327,7 @@ export class ChatParser {
     this.#open = null;
     const body = open.more.length === 0 ? open.firstBody : `${open.firstBody}\n${open.more.join('\n')}`;
     const info = this.info;
-    const classified = classifyBody(body, this.#lexicon);
+    const classified = classifyBody(body, this.#lexicon, open.word);
     const systemMatch = open.system;
     // Authorless lines are system events; authored ones only when the phrase is a chat-level notice.
     const system =

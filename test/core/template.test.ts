@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { compileGrammar } from '../../src/format/grammar.js';
+import { matchHeader } from '../../src/format/header.js';
+import { compileTemplate, matchTemplate } from '../../src/format/template.js';
+import { getLexicon } from '../../src/locales/lexicon.js';
+import { chatArb } from '../support/render.js';
+
+const lexicon = getLexicon();
+const grammar = compileGrammar(lexicon.meridiemSource);
+const FIXTURES = join(import.meta.dirname, '../../fixtures');
+
+/** Every line of every fixture log. */
+function fixtureLogs(): { name: string; lines: string[] }[] {
+  return readdirSync(FIXTURES, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => {
+      const folder = join(FIXTURES, entry.name);
+      const log = readdirSync(folder).find((file) => file.endsWith('.txt')) as string;
+      const text = readFileSync(join(folder, log), 'utf8').replace(/^\ufeff/u, '');
+      return { name: entry.name, lines: text.split('\n').map((line) => line.replace(/\r$/u, '')) };
+    });
+}
+
+/** The template of a log's first header, compiled the way the parser does it. */
+function templateOf(lines: readonly string[]) {
+  for (const line of lines) {
+    const header = matchHeader(line, grammar);
+    if (header !== null) return compileTemplate(line, header, lexicon.meridiemSource);
+  }
+  return null;
+}
+
+describe('header templates', () => {
+  it('give exactly the grammar’s reading on every line of every fixture they match', () => {
+    const logs = fixtureLogs();
+    expect(logs.length).toBeGreaterThan(0);
+    let matched = 0;
+    for (const { name, lines } of logs) {
+      const template = templateOf(lines);
+      expect(template, name).not.toBeNull();
+      if (template === null) continue;
+      for (const log of logs) {
+        for (const line of log.lines) {
+          const fast = matchTemplate(line, template);
+          if (fast === null) continue;
+          matched++;
+          expect(fast, `${name} template on ${log.name}: ${line}`).toEqual(matchHeader(line, grammar));
+        }
+      }
+    }
+    expect(matched).toBeGreaterThan(500);
+  });
+
+  test.prop([chatArb({ minMessages: 2, maxMessages: 8 })], { numRuns: 150 })(
+    'agree with the grammar on generated chats in every format',
+    (chat) => {
+      const lines = chat.text.split('\n').map((line) => line.replace(/\r$/u, ''));
+      const template = templateOf(lines);
+      for (const line of lines) {
+        const fast = template === null ? null : matchTemplate(line, template);
+        if (fast !== null) expect(fast).toEqual(matchHeader(line, grammar));
+      }
+      // The template fits the log it was made from: its own headers take the fast path.
+      if (template !== null) expect(lines.some((line) => matchTemplate(line, template) !== null)).toBe(true);
+    },
+  );
+
+  it('leave era years to the grammar', () => {
+    const line = '[3/27/R4, 21:41:35] A: y';
+    const header = matchHeader(line, grammar);
+    expect(header).not.toBeNull();
+    if (header !== null) expect(compileTemplate(line, header, lexicon.meridiemSource)).toBeNull();
+  });
+
+  it('fall back (no match) on a header shaped differently from the example', () => {
+    const example = '10/03/2022, 11:00 - Anna: hi';
+    const header = matchHeader(example, grammar);
+    const template = header === null ? null : compileTemplate(example, header, lexicon.meridiemSource);
+    expect(template).not.toBeNull();
+    if (template === null) return;
+    expect(matchTemplate('\u200e10/03/2022, 11:05 - Anna: hi', template)?.hour).toBe(11);
+    expect(matchTemplate('10/03/2022, 1:05 PM - Anna: hi', template)).toBeNull();
+    expect(matchTemplate('10.03.2022, 11:05 - Anna: hi', template)).toBeNull();
+    expect(matchHeader('10.03.2022, 11:05 - Anna: hi', grammar)?.hour).toBe(11);
+  });
+});
