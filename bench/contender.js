@@ -15,6 +15,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { parseString } from 'whatsapp-chat-parser';
+import { recordJson } from '../dist/cli/records.js';
 import { parseChat } from '../dist/index.js';
 
 /** A Writable that discards what it is given, keeping the stream contract (backpressure, finish). */
@@ -74,7 +75,8 @@ async function bare(file) {
 }
 
 /**
- * (b) wa-import: stream the file through `parseChat`, one NDJSON record per message.
+ * (b) wa-import: stream the file through `parseChat`, one NDJSON record per message, serialized the way
+ * `wa-import parse` does it (`recordJson`: the same bytes as `JSON.stringify` of the record).
  *
  * @param {string} file
  * @param {{ language: string, utcOffsetMinutes: number }} options
@@ -86,7 +88,7 @@ async function waImport(file, options) {
   let messages = 0;
   for await (const message of chat) {
     messages++;
-    if (!sink.write(`${JSON.stringify(message)}\n`)) await once(sink, 'drain');
+    if (!sink.write(`${recordJson(message)}\n`)) await once(sink, 'drain');
   }
   sink.end();
   await finished(sink);

@@ -36,6 +36,29 @@ export function toRecord(message: Message): Record<string, unknown> {
   };
 }
 
+const json = JSON.stringify;
+
+/**
+ * `JSON.stringify(toRecord(message))`, byte for byte, built by hand: only the strings go through
+ * `JSON.stringify`, which is several times faster than serializing the object (a test checks
+ * the two agree on generated messages).
+ *
+ * @example
+ * ```ts
+ * recordJson(message) === JSON.stringify(toRecord(message)); // true
+ * ```
+ */
+export function recordJson(m: Message): string {
+  const f = m.flags;
+  return (
+    `{"line":${m.line},"timestamp":${json(m.timestamp)},"localTime":${json(m.localTime)},"author":${m.author === null ? 'null' : json(m.author)},"text":${json(m.text)},"system":${m.system},"attachment":${m.attachment === null ? 'null' : `{"fileName":${json(m.attachment.fileName)}}`},"kind":${json(m.kind)}` +
+    (m.mediaType !== undefined ? `,"mediaType":${json(m.mediaType)}` : '') +
+    `,"flags":{"edited":${f.edited},"mediaOmitted":${f.mediaOmitted},"deleted":${f.deleted},"unrecognizedSystem":${f.unrecognizedSystem}},"lineCount":${m.lineCount}` +
+    (m.language !== undefined ? `,"language":${json(m.language)}` : '') +
+    '}'
+  );
+}
+
 const CSV_COLUMNS = [
   'line',
   'timestamp',
@@ -64,12 +87,12 @@ export function recordWriter(format: RecordFormat): {
 } {
   switch (format) {
     case 'ndjson':
-      return { open: '', close: '', record: (m) => `${JSON.stringify(toRecord(m))}\n` };
+      return { open: '', close: '', record: (m) => `${recordJson(m)}\n` };
     case 'json':
       return {
         open: '[',
         close: ']\n',
-        record: (m, first) => `${first ? '\n' : ',\n'}${JSON.stringify(toRecord(m))}`,
+        record: (m, first) => `${first ? '\n' : ',\n'}${recordJson(m)}`,
       };
     case 'csv':
       return {

@@ -41,7 +41,42 @@ export function interpretDate(
   fields: readonly [string, string, string],
   tail: string,
   order: DateOrder,
-): { year: number; month: number; day: number; calendar: CalendarKind } | null {
+): Readonly<DateParts> | null {
+  // Consecutive headers mostly share their date: reuse the last answer (same strings, same order).
+  const last = lastDate;
+  if (
+    last !== undefined &&
+    last.order === order &&
+    last.tail === tail &&
+    last.f1 === fields[0] &&
+    last.f2 === fields[1] &&
+    last.f3 === fields[2]
+  ) {
+    return last.date;
+  }
+  const date = readDate(fields, tail, order);
+  lastDate = { f1: fields[0], f2: fields[1], f3: fields[2], tail, order, date };
+  return date;
+}
+
+type DateParts = { year: number; month: number; day: number; calendar: CalendarKind };
+
+let lastDate:
+  | {
+      readonly f1: string;
+      readonly f2: string;
+      readonly f3: string;
+      readonly tail: string;
+      readonly order: DateOrder;
+      readonly date: Readonly<DateParts> | null;
+    }
+  | undefined;
+
+function readDate(
+  fields: readonly [string, string, string],
+  tail: string,
+  order: DateOrder,
+): DateParts | null {
   const [yi, mi, di] = ORDER_INDEX[order];
   const resolved = resolveYear(fields[yi] ?? '', yi === 2 ? tail : '');
   if (resolved === null) return null;

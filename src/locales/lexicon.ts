@@ -129,6 +129,12 @@ export function firstWordKey(text: string): string {
   let key = '';
   let plain = true; // no mark inside the word: the key is a plain slice
   let units = 0;
+  // Lower-casing dominates this function's cost (String#toLowerCase is slow on the two-byte
+  // strings a non-Latin log is made of), so count the upper-case ASCII letters and lower-case by
+  // hand in the common cases: none, or a capital first letter.
+  let ascii = true;
+  let uppers = 0;
+  let firstUpper = false;
   for (; i < limit && units < FIRST_WORD_KEY_LENGTH; i++) {
     const code = text.charCodeAt(i);
     if (isMark(code)) {
@@ -137,10 +143,19 @@ export function firstWordKey(text: string): string {
       continue;
     }
     if (isSpace(code) || isQuote(code)) break;
+    if (code > 0x7f) ascii = false;
+    else if (code >= 0x41 && code <= 0x5a) {
+      uppers++;
+      if (units === 0) firstUpper = true;
+    }
     if (!plain) key += text[i];
     units++;
   }
-  return (plain ? text.slice(start, i) : key).toLowerCase();
+  const word = plain ? text.slice(start, i) : key;
+  if (ascii && uppers === 0) return word;
+  if (ascii && uppers === 1 && firstUpper)
+    return String.fromCharCode(word.charCodeAt(0) + 0x20) + word.slice(1);
+  return word.toLowerCase();
 }
 
 let cached: Lexicon | undefined;

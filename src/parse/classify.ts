@@ -163,8 +163,19 @@ export function classifyBody(body: string, lexicon: Lexicon, bodyWord?: string):
     }
   }
   if (text === 'null') return result('null', null, undefined, edited, languages);
-  return result('text', null, undefined, edited, languages);
+  return edited ? result('text', null, undefined, edited, languages) : PLAIN_TEXT;
 }
+
+/** The answer for most messages, shared rather than allocated per message. */
+const PLAIN_TEXT: Classification = {
+  kind: 'text',
+  attachment: null,
+  mediaType: undefined,
+  edited: false,
+  deleted: false,
+  mediaOmitted: false,
+  languages: NONE,
+};
 
 function lookupPlaceholder(head: string, word: string, lexicon: Lexicon): PlaceholderEntry | undefined {
   if (head.length > MAX_PLACEHOLDER_LENGTH) return undefined;

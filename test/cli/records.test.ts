@@ -1,0 +1,58 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { recordJson, recordWriter, toRecord } from '../../src/cli/records.js';
+import type { Message } from '../../src/parse/message.js';
+import { parseChatText } from '../../src/parse/sync.js';
+import { chatArb } from '../support/render.js';
+
+const flagsArb = fc.record({
+  edited: fc.boolean(),
+  mediaOmitted: fc.boolean(),
+  deleted: fc.boolean(),
+  unrecognizedSystem: fc.boolean(),
+});
+
+/** Messages with every optional field present or absent and strings of any code units. */
+const messageArb: fc.Arbitrary<Message> = fc
+  .record({
+    line: fc.nat(),
+    timestamp: fc.string(),
+    localTime: fc.string(),
+    author: fc.option(fc.string({ unit: 'binary' }), { nil: null }),
+    text: fc.string({ unit: 'binary' }),
+    system: fc.boolean(),
+    attachment: fc.option(fc.record({ fileName: fc.string({ unit: 'binary' }) }), { nil: null }),
+    kind: fc.constantFrom('text', 'attachment', 'system', 'deleted'),
+    flags: flagsArb,
+    lineCount: fc.nat(),
+    mediaType: fc.option(fc.constantFrom('image', 'video'), { nil: undefined }),
+    language: fc.option(fc.constantFrom('en', 'zh-TW'), { nil: undefined }),
+  })
+  .map(({ mediaType, language, ...rest }) => ({
+    ...rest,
+    ...(mediaType !== undefined ? { mediaType } : {}),
+    ...(language !== undefined ? { language } : {}),
+  })) as fc.Arbitrary<Message>;
+
+describe('NDJSON records', () => {
+  test.prop([messageArb], { numRuns: 500 })('recordJson equals JSON.stringify(toRecord(m))', (message) => {
+    expect(recordJson(message)).toBe(JSON.stringify(toRecord(message)));
+  });
+
+  test.prop([chatArb({ maxMessages: 8 })], { numRuns: 100 })('and so on every parsed message', (chat) => {
+    for (const message of parseChatText(chat.text, chat.options).messages) {
+      expect(recordJson(message)).toBe(JSON.stringify(toRecord(message)));
+    }
+  });
+
+  it('puts the documented fields first, spelled exactly so', () => {
+    const { messages } = parseChatText('10/03/2022, 11:00 - Customer 1: Message 1', { utcOffsetMinutes: 60 });
+    const line = recordWriter('ndjson').record(messages[0] as Message, true);
+    expect(
+      line.startsWith(
+        '{"line":1,"timestamp":"2022-03-10T10:00:00.000Z","localTime":"2022-03-10T11:00:00","author":"Customer 1","text":"Message 1","system":false,"attachment":null,',
+      ),
+    ).toBe(true);
+    expect(line.endsWith('}\n')).toBe(true);
+  });
+});
