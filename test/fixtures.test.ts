@@ -8,67 +8,38 @@
  * exactly the expected messages. A second pass drops `language` and records whether the format
  * and date order were still detected; `fixtures/README.md` reports that table, and this test
  * keeps it in sync (`UPDATE_FIXTURES_README=1` rewrites it).
+ *
+ * A fixture whose `expected.json` has a `knownGap` (a parser limit, described in one line) keeps
+ * its hand-written expectation, but its exact comparison is skipped and the table lists it.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Message, type ParseOptions, parseChat, parseChatText } from '../src/index.js';
+import { type Message, parseChat, parseChatText } from '../src/index.js';
+import {
+  type Detection,
+  detectWithoutLanguage,
+  type ExpectedFile,
+  FIXTURES_DIR,
+  loadFixtures,
+  REQUIRED_LOCALES,
+  replaceBetween,
+  textBetween,
+} from './support/fixtures.js';
 
-const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
-const README = join(FIXTURES, 'README.md');
+const README = join(FIXTURES_DIR, 'README.md');
 const TABLE_START = '<!-- detection-table:start -->';
 const TABLE_END = '<!-- detection-table:end -->';
 /** Chunk sizes replayed over the bytes (splits inside multibyte characters and CRLF pairs). */
 const CHUNK_PATTERN = [1, 2, 3, 5, 8, 13, 1, 7];
 
-interface ExpectedFormat {
-  readonly os: string;
-  readonly dateOrder: string;
-  readonly clock: string;
-}
-
-interface ExpectedFile {
-  readonly options: ParseOptions;
-  readonly format: ExpectedFormat;
-  readonly messages: readonly Record<string, unknown>[];
-}
-
-interface Fixture {
-  readonly name: string;
-  readonly logFile: string;
-  readonly bytes: Uint8Array;
-  readonly expected: ExpectedFile;
-}
-
-interface Detection {
+interface DetectionRow extends Detection {
   readonly fixture: string;
   readonly os: string;
   readonly locale: string;
   readonly clock: string;
   readonly era: string;
-  readonly formatRight: boolean;
-  readonly dateOrderRight: boolean;
-  readonly dateOrder: string;
-  readonly dateOrderSource: string;
-}
-
-function loadFixtures(): Fixture[] {
-  return readdirSync(FIXTURES, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort()
-    .map((name) => {
-      const dir = join(FIXTURES, name);
-      const logs = readdirSync(dir).filter((file) => file.endsWith('.txt'));
-      if (logs.length !== 1) throw new Error(`${name}: expected one .txt chat log, found ${logs.length}`);
-      const logFile = logs[0] as string;
-      return {
-        name,
-        logFile,
-        bytes: new Uint8Array(readFileSync(join(dir, logFile))),
-        expected: JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as ExpectedFile,
-      };
-    });
+  readonly knownGap: string | undefined;
 }
 
 /** The fields `expected.json` pins down, in the same shape. */
@@ -113,39 +84,30 @@ function expectMessages(actual: readonly Message[], expected: ExpectedFile): voi
   expect(projected).toHaveLength(expected.messages.length);
 }
 
-function withoutLanguage(options: ParseOptions): ParseOptions {
-  const { language: _language, ...rest } = options;
-  return rest;
-}
-
-/** `android-en-GB-12h-2023` → its parts. */
-function describeName(name: string): Pick<Detection, 'os' | 'locale' | 'clock' | 'era'> {
-  const [os = '', lang = '', region = '', clock = '', ...era] = name.split('-');
-  return { os, locale: `${lang}-${region}`, clock, era: era.join('-') || '—' };
-}
-
-function renderTable(rows: readonly Detection[]): string {
+function renderTable(rows: readonly DetectionRow[]): string {
   const yes = rows.filter((row) => row.formatRight && row.dateOrderRight).length;
+  const gaps = rows.filter((row) => row.knownGap !== undefined);
   const lines = [
     `Detected right without \`language\`: **${yes} of ${rows.length}** (${Math.round((100 * yes) / rows.length)}%).`,
+    `Parsed exactly with \`language\`: **${rows.length - gaps.length} of ${rows.length}**; known gaps (exact comparison skipped, see each \`expected.json\`): ${gaps.length === 0 ? 'none' : gaps.map((row) => `\`${row.fixture}\``).join(', ')}.`,
     '',
-    '| Fixture | Locale | OS | Clock | Era | Format (OS, clock) | Date order without language (source) | Detected without language |',
-    '|---|---|---|---|---|---|---|---|',
+    '| Fixture | Locale | OS | Clock | Era | Exact parse with language | Format (OS, clock) | Date order without language (source) | Detected without language |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...rows.map(
       (row) =>
-        `| \`${row.fixture}\` | ${row.locale} | ${row.os === 'ios' ? 'iOS' : 'Android'} | ${row.clock} | ${row.era} | ${row.formatRight ? 'right' : 'wrong'} | ${row.dateOrder} (${row.dateOrderSource === 'language' ? 'language inferred from the log' : row.dateOrderSource})${row.dateOrderRight ? '' : ' — wrong'} | ${row.formatRight && row.dateOrderRight ? 'yes' : 'no'} |`,
+        `| \`${row.fixture}\` | ${row.locale} | ${row.os === 'ios' ? 'iOS' : 'Android'} | ${row.clock} | ${row.era} | ${row.knownGap === undefined ? 'yes' : 'known gap'} | ${row.formatRight ? 'right' : 'wrong'} | ${row.dateOrder} (${row.dateOrderSource === 'language' ? 'language inferred from the log' : row.dateOrderSource})${row.dateOrderRight ? '' : ' — wrong'} | ${row.formatRight && row.dateOrderRight ? 'yes' : 'no'} |`,
     ),
   ];
   return lines.join('\n');
 }
 
 const fixtures = loadFixtures();
-const detections: Detection[] = [];
+const detections: DetectionRow[] = [];
 
 describe('fixture exports', () => {
   it('exist for every required locale on both OSes', () => {
     const names = fixtures.map((fixture) => fixture.name);
-    for (const locale of ['en-US', 'en-GB', 'de-DE', 'es-ES', 'fr-FR', 'pt-BR', 'it-IT', 'nl-NL', 'ru-RU']) {
+    for (const locale of REQUIRED_LOCALES) {
       for (const os of ['android', 'ios']) {
         expect(
           names.some((name) => name.startsWith(`${os}-${locale}-`)),
@@ -154,17 +116,28 @@ describe('fixture exports', () => {
       }
     }
     for (const both of ['android-en-GB', 'ios-en-GB', 'android-es-ES', 'ios-es-ES']) {
-      expect(names.filter((name) => name.startsWith(both)).map((name) => describeName(name).clock)).toEqual(
-        expect.arrayContaining(['12h', '24h']),
-      );
+      expect(
+        fixtures.filter((fixture) => fixture.name.startsWith(both)).map((fixture) => fixture.clock),
+      ).toEqual(expect.arrayContaining(['12h', '24h']));
+    }
+  });
+
+  it('mark known gaps with a one-line reason', () => {
+    for (const { name, expected } of fixtures) {
+      if (expected.knownGap === undefined) continue;
+      expect(typeof expected.knownGap, name).toBe('string');
+      expect(expected.knownGap.trim().length, name).toBeGreaterThan(20);
+      expect(expected.knownGap, name).not.toContain('\n');
     }
   });
 
   describe.each(fixtures.map((fixture) => [fixture.name, fixture] as const))('%s', (name, fixture) => {
     const { expected } = fixture;
     const text = new TextDecoder().decode(fixture.bytes);
+    // A known gap keeps its hand-written expectation but skips the exact comparison.
+    const gap = expected.knownGap !== undefined;
 
-    it('parses as text with its options', () => {
+    it.skipIf(gap)('parses as text with its options', () => {
       const { messages, info } = parseChatText(text, expected.options);
       expect(info.format).toMatchObject(expected.format);
       expectMessages(messages, expected);
@@ -176,7 +149,7 @@ describe('fixture exports', () => {
       expect(messages.reduce((sum, message) => sum + message.lineCount, 0)).toBe(lines);
     });
 
-    it('parses the bytes through parseChat, whole and in hostile chunks', async () => {
+    it.skipIf(gap)('parses the bytes through parseChat, whole and in hostile chunks', async () => {
       const whole = parseChat(fixture.bytes, expected.options);
       expectMessages(await collect(whole), expected);
       expect(whole.info.format).toMatchObject(expected.format);
@@ -186,22 +159,20 @@ describe('fixture exports', () => {
     });
 
     it('without language: records detection, and never guesses quietly', () => {
-      const { info } = parseChatText(text, withoutLanguage(expected.options));
-      const format = info.format;
-      const formatRight =
-        format !== null && format.os === expected.format.os && format.clock === expected.format.clock;
-      const dateOrderRight = format?.dateOrder === expected.format.dateOrder;
+      const detection = detectWithoutLanguage(fixture);
       detections.push({
         fixture: name,
-        ...describeName(name),
-        formatRight,
-        dateOrderRight,
-        dateOrder: format?.dateOrder ?? 'none',
-        dateOrderSource: format?.dateOrderSource ?? 'none',
+        os: fixture.os,
+        locale: fixture.locale,
+        clock: fixture.clock,
+        era: fixture.era,
+        knownGap: expected.knownGap,
+        ...detection,
       });
-      expect(formatRight).toBe(true);
+      if (gap) return; // recorded for the table; the gap itself is the finding
+      expect(detection.formatRight).toBe(true);
       // A wrong date order is only acceptable when the parser says it had no evidence.
-      if (!dateOrderRight) expect(format?.dateOrderSource).toBe('default');
+      if (!detection.dateOrderRight) expect(detection.dateOrderSource).toBe('default');
     });
   });
 
@@ -209,11 +180,10 @@ describe('fixture exports', () => {
     expect(detections).toHaveLength(fixtures.length);
     const table = renderTable([...detections].sort((a, b) => a.fixture.localeCompare(b.fixture)));
     const readme = existsSync(README) ? readFileSync(README, 'utf8') : '';
-    const start = readme.indexOf(TABLE_START);
-    const end = readme.indexOf(TABLE_END);
-    const current = start === -1 || end === -1 ? null : readme.slice(start + TABLE_START.length, end).trim();
-    if (current !== table && process.env.UPDATE_FIXTURES_README === '1' && start !== -1 && end !== -1) {
-      writeFileSync(README, `${readme.slice(0, start + TABLE_START.length)}\n${table}\n${readme.slice(end)}`);
+    const current = textBetween(readme, TABLE_START, TABLE_END);
+    const updated = replaceBetween(readme, TABLE_START, TABLE_END, table);
+    if (current !== table && process.env.UPDATE_FIXTURES_README === '1' && updated !== null) {
+      writeFileSync(README, updated);
       return;
     }
     expect(current, 'run with UPDATE_FIXTURES_README=1 to refresh fixtures/README.md').toBe(table);

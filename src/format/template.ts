@@ -108,7 +108,7 @@ export function compileTemplate(
       i = end;
       continue;
     }
-    source += escape(char);
+    source += escapeChar(char);
     if (char === '[') {
       source += `${MARK_CLASS}*`;
       previousMark = true;
@@ -194,7 +194,7 @@ function same(text: string): string {
   return text;
 }
 
-function escape(char: string): string {
+function escapeChar(char: string): string {
   // Syntax characters only: in `u` mode `\-` and other identity escapes are errors.
   return /[\\^$.*+?()[\]{}|/]/u.test(char) ? `\\${char}` : char;
 }

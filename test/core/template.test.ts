@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fc, test } from '@fast-check/vitest';
+import { test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { compileGrammar } from '../../src/format/grammar.js';
 import { matchHeader } from '../../src/format/header.js';
@@ -40,8 +40,11 @@ describe('header templates', () => {
     let matched = 0;
     for (const { name, lines } of logs) {
       const template = templateOf(lines);
-      expect(template, name).not.toBeNull();
-      if (template === null) continue;
+      if (template === null) {
+        // Only era years (R4) are left to the grammar.
+        expect(name, 'a fixture without a template').toMatch(/-era$/u);
+        continue;
+      }
       for (const log of logs) {
         for (const line of log.lines) {
           const fast = matchTemplate(line, template);
