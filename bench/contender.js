@@ -86,9 +86,12 @@ async function waImport(file, options) {
   const sink = new NullSink();
   const chat = parseChat(createReadStream(file), options);
   let messages = 0;
-  for await (const message of chat) {
-    messages++;
-    if (!sink.write(`${recordJson(message)}\n`)) await once(sink, 'drain');
+  // As `wa-import parse` does it: one write per batch of messages.
+  for await (const batch of chat.batches()) {
+    let out = '';
+    for (const message of batch) out += `${recordJson(message)}\n`;
+    messages += batch.length;
+    if (!sink.write(out)) await once(sink, 'drain');
   }
   sink.end();
   await finished(sink);

@@ -21,6 +21,12 @@ export type ChatSource =
 
 /** Messages as they complete, with the parse's findings. */
 export interface ChatStream extends AsyncIterable<Message> {
+  /**
+   * The same messages in batches (those each input chunk completes), for consumers that write
+   * output in bulk: one `await` per chunk instead of one per message. Iterate either this or the
+   * stream itself, not both.
+   */
+  batches(): AsyncIterable<readonly Message[]>;
   /** Counters and findings, complete once iteration ends. */
   readonly info: ParseInfo;
   /** The encoding chosen from the first bytes (`utf-8` for text sources). */
@@ -57,16 +63,23 @@ export function parseChat(source: ChatSource, options: ParseOptions = {}): ChatS
     get encoding() {
       return decoder.encoding;
     },
+    batches,
     async *[Symbol.asyncIterator]() {
-      for await (const chunk of chunks(source)) {
-        if (signal?.aborted)
-          throw new WaImportError('E_ABORTED', 'parsing was aborted', { cause: signal.reason });
-        yield* parser.push(decode(chunk));
-      }
-      yield* parser.push(decoder.flush());
-      yield* parser.end();
+      for await (const batch of batches()) yield* batch;
     },
   };
+
+  async function* batches(): AsyncIterable<readonly Message[]> {
+    for await (const chunk of chunks(source)) {
+      if (signal?.aborted)
+        throw new WaImportError('E_ABORTED', 'parsing was aborted', { cause: signal.reason });
+      const batch = parser.push(decode(chunk));
+      if (batch.length > 0) yield batch;
+    }
+    const last = parser.push(decoder.flush());
+    for (const message of parser.end()) last.push(message);
+    if (last.length > 0) yield last;
+  }
 }
 
 async function* chunks(source: ChatSource): AsyncIterable<Uint8Array | string> {
