@@ -7,7 +7,10 @@
  * 2. evidence that rules orders out — a field that cannot be a month or a day (`27/3/22`);
  * 3. evidence that ranks them — the true order keeps dates moving forward (a wrong order makes
  *    them jump back and forth), then the field that changes most often is the day and the
- *    year changes least;
+ *    year changes least. Change frequency is the weakest evidence: it assumes a chat that talks
+ *    most days, and a sparse chat (a message a month) inverts it. So when the device language is
+ *    given and its order moves forward at least as well as any other, the language decides before
+ *    change frequency does (a sparse `5/4/24, 5/5/24, 5/9/24, 1/10/24` from a `ca` phone is dmy);
  * 4. the device language's convention, from CLDR (`languageDateOrder`);
  * 5. a default (day first; year first for `yy. m. d.` shapes), reported as `'default'`.
  *
@@ -201,6 +204,17 @@ function chooseDateOrder(headers: readonly SeenHeader[], options: DetectOptions)
     };
   }
   const candidates = plausible.length === 0 ? viable : plausible;
+  const stated = options.language === undefined ? null : languageDateOrder(options.language);
+  if (stated !== null && candidates.includes(stated)) {
+    const stepsBack = (o: DateOrder) => jumps.find((j) => j.o === o)?.back ?? Number.POSITIVE_INFINITY;
+    if (candidates.every((o) => stepsBack(stated) <= stepsBack(o))) {
+      return {
+        order: stated,
+        source: 'language',
+        reason: `dates are ambiguous; device language ${options.language} writes ${stated}`,
+      };
+    }
+  }
   if (candidates.includes('dmy') && candidates.includes('mdy')) {
     const [first, second] = changes;
     if (first >= 3 && first >= 2 * second + 1) {
