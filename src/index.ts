@@ -31,14 +31,32 @@ export {
   writeChatImportFromExport,
 } from './build/index.js';
 export { ARABIC_COMMA, BOM, LRM, NBSP, NNBSP, normalizeForMatch, RLM, stripMarks } from './chars.js';
+export {
+  type DelayFault,
+  type EmulatorUser,
+  type Fault,
+  type InboxEmulator,
+  type InboxEmulatorOptions,
+  type ReceivedImport,
+  type ReceivedRequest,
+  type ResetFault,
+  type StatusFault,
+  startInboxEmulator,
+} from './emulator/index.js';
 export { type ErrorCode, type ErrorDetails, isWaImportError, WaImportError } from './errors.js';
 export type { CalendarKind } from './format/calendar.js';
-export type { DateOrderSource, ExportOs, HeaderFormat } from './format/detect.js';
+export type { DateOrderSource, ExportOs, HeaderFormat, Refusal, RefusalKind } from './format/detect.js';
 export type { DateOrder } from './locales/cldr.js';
 export { languageDateOrder } from './locales/cldr.js';
 export { LOCALE_TABLES } from './locales/registry.js';
 export type { LocaleTable, SystemKind } from './locales/types.js';
-export type { InvalidDateLine, OffsetChange, ParseInfo, SkippedLine } from './parse/info.js';
+export type {
+  InferredLanguage,
+  InvalidDateLine,
+  OffsetChange,
+  ParseInfo,
+  SkippedLine,
+} from './parse/info.js';
 export type { Attachment, MediaType, Message, MessageFlags, MessageKind } from './parse/message.js';
 export type { ParseOptions } from './parse/options.js';
 export { ChatParser } from './parse/parser.js';
@@ -57,6 +75,36 @@ export {
   type ChatText,
   chatImportSize,
   type MediaSource,
+  type PayloadDigestInput,
+  type PayloadDigestOptions,
+  payloadDigest,
   type WriteChatImportOptions,
   writeChatImport,
 } from './payload/index.js';
+export {
+  type BodyFactory,
+  type BodySource,
+  type Chat,
+  defaultStateDir,
+  type ImportChatRequest,
+  InboxClient,
+  type InboxClientConfig,
+  type InboxClientOptions,
+  type InboxCredentials,
+  type InboxMessage,
+  type InboxUser,
+  Ledger,
+  type LedgerEntry,
+  type LedgerRecord,
+  type LedgerStatus,
+  normalizeInboxUrl,
+  type PasswordCredentials,
+  type Person,
+  type RefreshTokenCredentials,
+  type StateDirEnv,
+  type SubmitOnceOptions,
+  type SubmitOnceResult,
+  submitOnce,
+  type Tag,
+  type TokenCredentials,
+} from './submit/index.js';

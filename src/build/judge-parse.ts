@@ -6,7 +6,12 @@
  */
 
 import { WaImportError } from '../errors.js';
+import type { Refusal } from '../format/detect.js';
 import type { ParseInfo } from '../parse/info.js';
+
+/** How to get a real export, for the refusals that mean "this is not one". */
+const EXPORT_HINT =
+  'in WhatsApp open the chat, tap ⋮ / the contact name → More → Export chat, and use that file';
 
 /**
  * The verdict on a parse.
@@ -22,7 +27,8 @@ export interface Findings {
 }
 
 /**
- * Judges a parse: no headers or a copy-paste log → `E_NOT_AN_EXPORT`; impossible dates →
+ * Judges a parse: no headers, a copy-paste log or WhatsApp Viewer output → `E_NOT_AN_EXPORT`;
+ * month-name dates without a year and no `assumeYear` → `E_INVALID_DATE`; impossible dates →
  * `E_INVALID_DATE` (forced order) or `E_DATE_ORDER_CONFLICT` (detected order); the rest are warnings.
  *
  * @example
@@ -34,18 +40,7 @@ export interface Findings {
 export function judgeParse(info: ParseInfo, name: string): Findings {
   const warnings: string[] = [];
   const refusal = info.refusal;
-  if (refusal !== null) {
-    return {
-      error: new WaImportError(
-        'E_NOT_AN_EXPORT',
-        `${name} looks like messages copied with "Copy", not an export: line ${refusal.line} "${clip(refusal.example)}"`,
-        {
-          hint: 'in WhatsApp open the chat, tap ⋮ / the contact name → More → Export chat, and use that file',
-        },
-      ),
-      warnings,
-    };
-  }
+  if (refusal !== null) return { error: refusalError(refusal, name), warnings };
   const format = info.format;
   if (format === null) {
     return {
@@ -92,6 +87,33 @@ export function judgeParse(info: ParseInfo, name: string): Findings {
     );
   }
   return { error: null, warnings };
+}
+
+/** The error for a refused log, with a hint per kind. */
+function refusalError(refusal: Refusal, name: string): WaImportError {
+  const where = `line ${refusal.line} "${clip(refusal.example)}"`;
+  switch (refusal.refused) {
+    case 'copy-paste':
+      return new WaImportError(
+        'E_NOT_AN_EXPORT',
+        `${name} looks like messages copied with "Copy", not an export: ${where}`,
+        { hint: EXPORT_HINT },
+      );
+    case 'viewer':
+      return new WaImportError(
+        'E_NOT_AN_EXPORT',
+        `${name} looks like the output of WhatsApp Viewer (a third-party tool), not a WhatsApp export: ${where}`,
+        { hint: `wa-import reads WhatsApp's own export; ${EXPORT_HINT}` },
+      );
+    case 'missing-year':
+      return new WaImportError(
+        'E_INVALID_DATE',
+        `${name} is an old export whose dates print no year, so no message can be dated: ${where}`,
+        {
+          hint: 'pass --assume-year <yyyy> with the year of the first message (later messages move to the next year at each Dec → Jan)',
+        },
+      );
+  }
 }
 
 function clip(text: string): string {

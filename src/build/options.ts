@@ -41,6 +41,8 @@ export interface PrepareOptions {
   readonly timeZone?: string | undefined;
   /** Force the date order instead of detecting it. */
   readonly dateOrder?: DateOrder | undefined;
+  /** The year of the first message, for old month-name exports that print none (see `ParseOptions.assumeYear`). */
+  readonly assumeYear?: number | undefined;
   /** Numbers given by the user (`--participant "<handle>=<phone>"`). */
   readonly participants?: readonly ParticipantOverride[] | undefined;
   /** Entries of a contacts file (`parseContactsFile`). */

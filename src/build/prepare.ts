@@ -92,6 +92,7 @@ export async function prepareChatImport(
     utcOffsetMinutes: options.utcOffsetMinutes,
     timeZone: options.timeZone,
     dateOrder: options.dateOrder,
+    assumeYear: options.assumeYear,
     signal,
   };
   const normalize = options.normalizeTimes === true;

@@ -6,7 +6,14 @@
 
 import type { Readable, Writable } from 'node:stream';
 
-/** The streams and environment a command runs with. */
+/**
+ * The streams and environment a command runs with.
+ *
+ * @example
+ * ```ts
+ * const io: CliIo = { stdin, stdout, stderr, env: {}, cwd: '/tmp', stderrIsTTY: false, signal: controller.signal };
+ * ```
+ */
 export interface CliIo {
   readonly stdin: Readable;
   readonly stdout: Writable;
@@ -16,6 +23,12 @@ export interface CliIo {
   readonly cwd: string;
   /** Whether stderr is a terminal (progress bars only then). */
   readonly stderrIsTTY: boolean;
+  /**
+   * Aborts when the user interrupts (Ctrl-C). Commands that run until stopped (`emulator`) or
+   * should stop cleanly (`submit`) read it; `bin/wa-import.js` installs its SIGINT handler only
+   * when a command does, so the others keep the default Ctrl-C.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /**

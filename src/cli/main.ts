@@ -8,8 +8,10 @@
 
 import { createRequire } from 'node:module';
 import { BUILD_HELP, buildCommand } from './commands/build.js';
+import { INBOX_HELP, inboxCommand } from './commands/inbox.js';
 import { INSPECT_HELP, inspectCommand } from './commands/inspect.js';
 import { PARSE_HELP, parseCommand } from './commands/parse.js';
+import { SUBMIT_HELP, submitCommand } from './commands/submit.js';
 import { type CliIo, write } from './io.js';
 import { exitStatusOf, formatError, usageError } from './usage-error.js';
 
@@ -19,6 +21,10 @@ const COMMANDS: Readonly<Record<string, { readonly run: Command; readonly help: 
   parse: { run: parseCommand, help: PARSE_HELP },
   inspect: { run: inspectCommand, help: INSPECT_HELP },
   build: { run: buildCommand, help: BUILD_HELP },
+  submit: { run: submitCommand, help: SUBMIT_HELP },
+  inbox: { run: inboxCommand, help: INBOX_HELP },
+  /** The command's first name, kept so scripts written for it still run. */
+  emulator: { run: inboxCommand, help: INBOX_HELP },
 };
 
 /** Top-level help. */
@@ -30,6 +36,9 @@ Commands:
   parse <input>     print the messages (NDJSON, JSON or CSV)
   inspect <input>   show the detected format, date order, authors, counts and warnings
   build <input>     write the inbox's ChatImport request body (file or stdout)
+  submit <input>    import a chat (export or built payload) into the inbox, once
+  inbox             run a local inbox on 127.0.0.1 for demos and dry runs
+                    (--data <dir> keeps its chats; alias: emulator)
 
 Run "wa-import <command> --help" for a command's options.
 Exit status: 0 success, 1 failure (error[CODE]: message on stderr), 2 usage error.

@@ -1,5 +1,6 @@
 /**
- * The parser flags every command shares: `--lang`, `--utc-offset`, `--tz`, `--date-order`.
+ * The parser flags every command shares: `--lang`, `--utc-offset`, `--tz`, `--date-order`,
+ * `--assume-year`.
  *
  * @module
  */
@@ -14,6 +15,7 @@ export const PARSE_FLAGS = {
   'utc-offset': { type: 'string' },
   tz: { type: 'string' },
   'date-order': { type: 'string' },
+  'assume-year': { type: 'string' },
 } as const;
 
 /** The values `parseArgs` returns for {@link PARSE_FLAGS}. */
@@ -22,6 +24,7 @@ export interface ParseFlagValues {
   readonly 'utc-offset'?: string | undefined;
   readonly tz?: string | undefined;
   readonly 'date-order'?: string | undefined;
+  readonly 'assume-year'?: string | undefined;
 }
 
 /**
@@ -44,10 +47,15 @@ export function toParseOptions(values: ParseFlagValues): ParseOptions {
   if (order !== undefined && order !== 'dmy' && order !== 'mdy' && order !== 'ymd') {
     throw usageError(`--date-order takes dmy, mdy or ymd, got "${order}"`);
   }
+  const year = values['assume-year'];
+  if (year !== undefined && !/^\d{4}$/u.test(year)) {
+    throw usageError(`--assume-year takes a 4-digit year (e.g. 2013), got "${year}"`);
+  }
   return {
     ...(values.lang !== undefined ? { language: values.lang } : {}),
     ...(offset !== undefined ? { utcOffsetMinutes: Number(offset) } : {}),
     ...(values.tz !== undefined ? { timeZone: values.tz } : {}),
     ...(order !== undefined ? { dateOrder: order as DateOrder } : {}),
+    ...(year !== undefined ? { assumeYear: Number(year) } : {}),
   };
 }

@@ -76,12 +76,24 @@ export class JsonSyntaxError extends Error {
  *
  * @example
  * ```ts
- * const options: JsonScannerOptions = { keepChars: 65_536, maxDepth: 32 };
+ * const options: JsonScannerOptions = {
+ *   keepChars: 65_536,
+ *   keepWhole: new Set(['chat_text']),
+ *   keepWholeChars: 64 * 1024 ** 2,
+ *   maxDepth: 32,
+ * };
  * ```
  */
 export interface JsonScannerOptions {
   /** Strings longer than this become {@link LargeString}s. Default: keep every string. */
   readonly keepChars?: number;
+  /** Property names whose string values are kept whole up to `keepWholeChars` (`chat_text`). */
+  readonly keepWhole?: ReadonlySet<string>;
+  /**
+   * Longest {@link JsonScannerOptions.keepWhole} string kept; a longer one becomes a
+   * {@link LargeString} too, so memory stays bounded. Default: no limit.
+   */
+  readonly keepWholeChars?: number;
   /** Deepest nesting accepted. Default 64. */
   readonly maxDepth?: number;
 }
@@ -113,12 +125,16 @@ interface Summary {
  */
 export class JsonScanner {
   readonly #keepChars: number;
+  readonly #keepWhole: ReadonlySet<string>;
+  readonly #keepWholeChars: number;
   readonly #maxDepth: number;
   #expect: Expect = 'value';
   readonly #stack: Container[] = [];
   #root: unknown;
   #token: 'none' | 'string' | 'number' | 'literal' = 'none';
   #isKey = false;
+  /** The current string is a value under a {@link JsonScannerOptions.keepWhole} name. */
+  #whole = false;
   #escape: 'none' | 'backslash' | 'unicode' = 'none';
   #unicode = '';
   #parts: string[] = [];
@@ -129,6 +145,8 @@ export class JsonScanner {
 
   constructor(options: JsonScannerOptions = {}) {
     this.#keepChars = options.keepChars ?? Number.POSITIVE_INFINITY;
+    this.#keepWhole = options.keepWhole ?? new Set();
+    this.#keepWholeChars = options.keepWholeChars ?? Number.POSITIVE_INFINITY;
     this.#maxDepth = options.maxDepth ?? defaultMaxDepth;
   }
 
@@ -236,6 +254,8 @@ export class JsonScanner {
   #startString(isKey: boolean): void {
     this.#token = 'string';
     this.#isKey = isKey;
+    const top = this.#stack.at(-1);
+    this.#whole = !isKey && top?.kind === 'object' && this.#keepWhole.has(top.key);
     this.#parts = [];
     this.#partsLength = 0;
     this.#summary = undefined;
@@ -291,7 +311,8 @@ export class JsonScanner {
     }
     this.#parts.push(piece);
     this.#partsLength += piece.length;
-    if (!this.#isKey && this.#partsLength > this.#keepChars) {
+    const limit = this.#whole ? this.#keepWholeChars : this.#keepChars;
+    if (!this.#isKey && this.#partsLength > limit) {
       const summary: Summary = {
         length: 0,
         head: '',

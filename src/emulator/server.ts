@@ -14,7 +14,9 @@ import { WaImportError } from '../errors.js';
 import type { ChatImport } from '../payload/chat-import.js';
 import { isLoopbackHost } from '../submit/index.js';
 import { AuthStore, type TokenOwner } from './auth-store.js';
+import { type ChatTextCheck, type ParsedChat, parseImportedChat } from './chat-parse.js';
 import { buildChat } from './chat-response.js';
+import { ChatStore } from './chat-store.js';
 import { countHeaderLines, firstAuthor } from './chat-text.js';
 import { JsonScanner } from './json-scanner.js';
 import type {
@@ -30,12 +32,22 @@ import { checkChatImport, type ValidImport } from './validate-import.js';
 const importPath = '/api/v1/chat_import/';
 const tokenPath = '/api/v1/auth/token/';
 const convertRefreshTokenPath = '/api/v1/auth/convert_refresh_token/';
+const chatsPath = '/api/v1/chats/';
+/** Page size of `GET /api/v1/chats/` without `limit`, and the largest `limit` honoured. */
+const defaultPageSize = 20;
+const maxPageSize = 100;
 const defaultMaxBodyBytes = 1024 ** 3;
 const defaultMaxStoredBodyBytes = 64 * 1024 ** 2;
+const defaultMaxParsedChatTextChars = 64 * 1024 ** 2;
 /** Largest sign-in body read. */
 const maxAuthBodyBytes = 64 * 1024;
 /** Strings longer than this in an unstored import are summarized, not kept. */
 const scannerKeepChars = 64 * 1024;
+/** Characters of a summarized chat text searched for its first author. */
+const customerHeadChars = 4096;
+/** Hex digits of the body's SHA-256 that name an import (in message ids). */
+const importIdChars = 16;
+const chatTextField: ReadonlySet<string> = new Set(['chat_text']);
 const phoneAuthorPattern = /^\+?[\d\s\-()]{6,}$/;
 
 /** A {@link ReceivedRequest} while it is being handled. */
@@ -45,6 +57,8 @@ interface Context {
   readonly request: IncomingMessage;
   readonly response: ServerResponse;
   readonly record: RequestRecord;
+  /** The import this request created, once accepted. */
+  received: ReceivedImport | undefined;
 }
 
 /**
@@ -52,13 +66,18 @@ interface Context {
  *
  * Endpoints: `POST /api/v1/auth/token/` (JSON or form-encoded `username`, `password` → the
  * user's token), `POST /api/v1/auth/convert_refresh_token/` (`refresh_token`,
- * `keep_refresh_token` → a token; the refresh token stops working unless kept), and
+ * `keep_refresh_token` → a token; the refresh token stops working unless kept),
  * `POST /api/v1/chat_import/` (`Authorization: Token …`, `Content-Length` required, JSON
- * validated; answers 201 with a `Chat`). The import body is streamed: bodies up to
- * `maxStoredBodyBytes` are kept as parsed JSON, larger ones are validated by a streaming parser
- * and kept as a byte count and SHA-256 only.
+ * validated; answers 201 with a `Chat`) and `GET /api/v1/chats/` (the imported chats, one per
+ * customer, paginated `{count, next, previous, results}` with `limit`/`offset`). The import
+ * body is streamed: bodies up to `maxStoredBodyBytes` are kept as parsed JSON, larger ones are
+ * validated by a streaming parser and kept as a byte count and SHA-256 only. `chat_text` is
+ * parsed with the project's own parser (`device_language_code`, `utc_offset_minutes`): a text
+ * that is not a WhatsApp export is refused with 400 and a `reason`, and the answer's
+ * `new_messages` and `last_message` come from the parse. With `dataDir`, imports persist.
  *
- * @throws {WaImportError} `E_INVALID_OPTION` for a host that is not loopback.
+ * @throws {WaImportError} `E_INVALID_OPTION` for a host that is not loopback; `E_READ_FAILED`
+ *   when the data file in `dataDir` cannot be read or is corrupt.
  * @example
  * ```ts
  * const emulator = await startInboxEmulator({ users: [{ username: 'bot', password: 'pw' }], faults: [{ status: 503 }] });
@@ -78,10 +97,12 @@ export async function startInboxEmulator(options: InboxEmulatorOptions = {}): Pr
   }
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
   const maxStoredBodyBytes = options.maxStoredBodyBytes ?? defaultMaxStoredBodyBytes;
+  const maxParsedChatTextChars = options.maxParsedChatTextChars ?? defaultMaxParsedChatTextChars;
   const now = options.now ?? (() => new Date());
   const auth = new AuthStore(options);
   const faults: Fault[] = [...(options.faults ?? [])];
-  const imports: ReceivedImport[] = [];
+  const store = await ChatStore.open(options.dataDir);
+  const imports = store.imports;
   const log: RequestRecord[] = [];
   const closing = new AbortController();
   let requests = 0;
@@ -97,7 +118,14 @@ export async function startInboxEmulator(options: InboxEmulatorOptions = {}): Pr
       status: undefined,
     };
     log.push(record);
-    const context: Context = { request, response, record };
+    const context: Context = { request, response, record, received: undefined };
+    response.once('close', () => {
+      try {
+        options.onRequest?.(record, context.received);
+      } catch {
+        // A listener's failure is the listener's business, never the server's.
+      }
+    });
     route(context).catch(() => {
       if (!response.headersSent && !response.destroyed)
         reply(context, 500, { detail: 'A server error occurred.' });
@@ -107,6 +135,11 @@ export async function startInboxEmulator(options: InboxEmulatorOptions = {}): Pr
 
   async function route(context: Context): Promise<void> {
     const { path, method } = context.record;
+    if (path === chatsPath) {
+      if (method !== 'GET')
+        return replyEarly(context, 405, { detail: `Method "${method}" not allowed.` }, { Allow: 'GET' });
+      return handleChatList(context);
+    }
     const known = path === importPath || path === tokenPath || path === convertRefreshTokenPath;
     if (!known) return replyEarly(context, 404, { detail: 'Not found.' });
     if (method !== 'POST')
@@ -195,29 +228,88 @@ export async function startInboxEmulator(options: InboxEmulatorOptions = {}): Pr
       return reply(context, 400, { detail: `JSON parse error - ${body.syntaxError}` });
     const check = checkChatImport(body.data);
     if (!check.ok) return reply(context, 400, check.errors);
-    const customer = customerOf(check.value);
+    const parsed = await parseChat(check.value);
+    if ('reason' in parsed) return reply(context, 400, { reason: parsed.reason });
+    if ('fieldErrors' in parsed) return reply(context, 400, parsed.fieldErrors);
+    const customer = customerOf(check.value, parsed);
     if (customer === undefined) {
       return reply(context, 400, {
         reason:
           "Could not determine the customer's phone number: supply chat_participants with the chat partner's number.",
       });
     }
-    const { chatText } = check.value;
+    const accepted = now();
     const chat = buildChat({
       waId: customer.waId,
       name: customer.name,
-      newMessages: typeof chatText === 'string' ? countHeaderLines(chatText) : chatText.headerLines,
-      now: now(),
+      newMessages: parsed.messages,
+      now: accepted,
+      lastMessage: parsed.last,
+      customerHandle: customer.name,
+      importId: body.sha256.slice(0, importIdChars),
     });
-    imports.push({
+    const received: ReceivedImport = {
       bytes: body.bytes,
       sha256: body.sha256,
       body: body.stored ? (body.data as ChatImport) : undefined,
       user: owner.user,
       mediaFileCount: check.value.mediaFileCount,
+      importedAt: accepted.toISOString(),
       chat,
-    });
+    };
+    try {
+      await store.add(received);
+    } catch (error) {
+      return reply(context, 500, { detail: `The import could not be saved: ${errorMessage(error)}` });
+    }
+    context.received = received;
     return reply(context, 201, chat);
+  }
+
+  /**
+   * Parses `chat_text` with the project's parser, or, for a text longer than
+   * `maxParsedChatTextChars` (summarized while streaming), counts its header lines only.
+   */
+  async function parseChat(value: ValidImport): Promise<ParsedChat | Exclude<ChatTextCheck, { ok: true }>> {
+    const { chatText } = value;
+    if (typeof chatText === 'string' && chatText.length <= maxParsedChatTextChars) {
+      const check = await parseImportedChat(chatText, value);
+      return check.ok ? check.value : check;
+    }
+    if (typeof chatText !== 'string' && chatText.headerLines === 0) {
+      return {
+        ok: false,
+        reason: `chat_text is not a WhatsApp export: no message headers found in its ${chatText.length} characters`,
+      };
+    }
+    const headerLines = typeof chatText === 'string' ? countHeaderLines(chatText) : chatText.headerLines;
+    const head = typeof chatText === 'string' ? chatText.slice(0, customerHeadChars) : chatText.head;
+    const author = firstAuthor(head);
+    return { messages: headerLines, last: undefined, authors: author === undefined ? [] : [author] };
+  }
+
+  /**
+   * `GET /api/v1/chats/?limit=&offset=`: the imported chats, one per customer (the latest
+   * answer for each), newest first, paginated like the inbox's lists.
+   */
+  function handleChatList(context: Context): void {
+    if (authorize(context) === undefined) return;
+    const url = new URL(context.request.url ?? '/', 'http://emulator');
+    const limit = pageNumber(url.searchParams.get('limit'), defaultPageSize, 1, maxPageSize);
+    const offset = pageNumber(url.searchParams.get('offset'), 0, 0, Number.MAX_SAFE_INTEGER);
+    const chats = store.chats();
+    const page = (at: number): string => {
+      const next = new URL(url.pathname, `http://${context.request.headers.host ?? 'emulator'}`);
+      next.searchParams.set('limit', String(limit));
+      next.searchParams.set('offset', String(at));
+      return next.href;
+    };
+    reply(context, 200, {
+      count: chats.length,
+      next: offset + limit < chats.length ? page(offset + limit) : null,
+      previous: offset > 0 ? page(Math.max(0, offset - limit)) : null,
+      results: chats.slice(offset, offset + limit),
+    });
   }
 
   /** The owner of the request's token, or `undefined` after answering 401. */
@@ -250,7 +342,11 @@ export async function startInboxEmulator(options: InboxEmulatorOptions = {}): Pr
     const hash = createHash('sha256');
     const buffer = stored ? Buffer.allocUnsafe(length) : undefined;
     const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-    const scanner = new JsonScanner({ keepChars: scannerKeepChars });
+    const scanner = new JsonScanner({
+      keepChars: scannerKeepChars,
+      keepWhole: chatTextField,
+      keepWholeChars: maxParsedChatTextChars,
+    });
     let bytes = 0;
     let syntaxError: string | undefined;
     try {
@@ -356,6 +452,7 @@ export async function startInboxEmulator(options: InboxEmulatorOptions = {}): Pr
   return {
     url: `http://${urlHost}:${address.port}`,
     imports,
+    dataFile: store.path,
     log,
     get requests() {
       return requests;
@@ -371,14 +468,19 @@ export async function startInboxEmulator(options: InboxEmulatorOptions = {}): Pr
   };
 }
 
-/** The customer's number and name: the first participant, else a phone-number author. */
-function customerOf(value: ValidImport): { waId: string; name: string } | undefined {
+/** The customer's number and name: the first participant, else the first phone-number author. */
+function customerOf(value: ValidImport, parsed: ParsedChat): { waId: string; name: string } | undefined {
   const [first] = value.participants;
   if (first !== undefined) return { waId: first.digits, name: first.handle };
-  const head = typeof value.chatText === 'string' ? value.chatText.slice(0, 4096) : value.chatText.head;
-  const author = firstAuthor(head);
-  if (author === undefined || !phoneAuthorPattern.test(author)) return undefined;
+  const author = parsed.authors.find((name) => phoneAuthorPattern.test(name));
+  if (author === undefined) return undefined;
   return { waId: author.replace(/\D/g, ''), name: author };
+}
+
+/** A whole number query parameter within bounds, else `fallback`. */
+function pageNumber(value: string | null, fallback: number, min: number, max: number): number {
+  if (value === null || !/^\d{1,15}$/.test(value)) return fallback;
+  return Math.min(max, Math.max(min, Number(value)));
 }
 
 /** Answers with JSON. */

@@ -82,7 +82,11 @@ export type Fault = StatusFault | ResetFault | DelayFault;
  *
  * @example
  * ```ts
- * const options: InboxEmulatorOptions = { tokens: ['t0k3n'], maxBodyBytes: 10_000_000 };
+ * const options: InboxEmulatorOptions = {
+ *   tokens: ['t0k3n'],
+ *   maxBodyBytes: 10_000_000,
+ *   onRequest: (request, received) => console.log(request.path, request.status, received?.chat.wa_id),
+ * };
  * ```
  */
 export interface InboxEmulatorOptions {
@@ -97,11 +101,34 @@ export interface InboxEmulatorOptions {
   readonly refreshTokens?: readonly string[];
   /** Largest import body accepted; larger ones get 413. Default 1 GiB. */
   readonly maxBodyBytes?: number;
-  /** Largest import body kept as parsed JSON in {@link ReceivedImport.body}. Default 64 MiB. */
+  /**
+   * Largest import body kept as parsed JSON in {@link ReceivedImport.body}. Larger ones are
+   * validated as they stream and only summarized. Default 64 MiB; 0 keeps no body (what a
+   * long-running inbox wants: memory then stays bounded however many imports come).
+   */
   readonly maxStoredBodyBytes?: number;
+  /**
+   * Longest `chat_text`, in characters, that is parsed with the project's parser to validate the
+   * import and count its messages (held in memory while it is). A longer one is only checked for
+   * message header lines as it streams, and `last_message` is `null`. Default 64 Mi.
+   */
+  readonly maxParsedChatTextChars?: number;
+  /**
+   * Directory where imports persist (`inbox.json`): loaded at start, rewritten atomically after
+   * each import, so they survive a restart and a crash mid-write. Bodies are not kept there,
+   * only what `GET /api/v1/chats/` lists and the import summaries. One emulator per directory.
+   * Default: memory only.
+   */
+  readonly dataDir?: string;
   readonly faults?: readonly Fault[];
   /** The clock for `Chat` timestamps. Default `() => new Date()`. */
   readonly now?: () => Date;
+  /**
+   * Called once per request when its exchange is over (answered, or the connection closed),
+   * with the import it created if it was an accepted import. For logs; errors it throws are
+   * ignored.
+   */
+  readonly onRequest?: (request: ReceivedRequest, received: ReceivedImport | undefined) => void;
 }
 
 /**
@@ -123,6 +150,8 @@ export interface ReceivedImport {
   /** The user whose token was used (`undefined` for a configured token). */
   readonly user: string | undefined;
   readonly mediaFileCount: number;
+  /** When it was accepted, ISO 8601. */
+  readonly importedAt: string;
   /** The answer sent. */
   readonly chat: Chat;
 }
@@ -164,8 +193,10 @@ export interface ReceivedRequest {
 export interface InboxEmulator {
   /** Base URL, e.g. `http://127.0.0.1:41234`. */
   readonly url: string;
-  /** Imports accepted so far. */
+  /** Imports accepted so far, those loaded from `dataDir` first (without `body`). */
   readonly imports: readonly ReceivedImport[];
+  /** The data file imports persist in, or `undefined` without `dataDir`. */
+  readonly dataFile: string | undefined;
   /** HTTP requests received so far (all endpoints). */
   readonly requests: number;
   /** Every request received so far. */

@@ -25,8 +25,11 @@ import { interpretDate } from './interpret.js';
 /** Where the date order came from. */
 export type DateOrderSource = 'override' | 'evidence' | 'language' | 'default';
 
-/** The operating system a header shape belongs to. */
-export type ExportOs = 'android' | 'ios' | 'ios-legacy';
+/**
+ * The operating system a header shape belongs to. `legacy` is an old export with the month as a
+ * word (`Mar 5, 8:11 PM - `, `19:23, 28 Aug 2013 - `: Android before 2014, Windows Phone, BlackBerry).
+ */
+export type ExportOs = 'android' | 'ios' | 'ios-legacy' | 'legacy';
 
 /** A header seen during look-ahead. */
 export interface SeenHeader {
@@ -52,6 +55,11 @@ export interface HeaderFormat {
   /** A sentence on why this date order. */
   readonly dateOrderReason: string;
   readonly calendar: CalendarKind;
+  /**
+   * Where the year comes from: `printed` in the header, or `assumed` from the `assumeYear`
+   * option (month-name headers that print none; the year then rolls over at each Dec → Jan).
+   */
+  readonly yearSource: 'printed' | 'assumed';
   /** The first header line of this shape, as an example. */
   readonly example: string;
   readonly exampleLine: number;
@@ -65,8 +73,21 @@ export interface DetectOptions {
   readonly inferredLanguage?: string | undefined;
 }
 
-/** What detection found when the headers do not form an export. */
-export type Refusal = { readonly refused: 'copy-paste'; readonly example: string; readonly line: number };
+/**
+ * Why a log is refused rather than parsed:
+ * - `copy-paste`: messages copied with "Copy" (`[10:35, 7/12/2017] Name:`), not an export;
+ * - `viewer`: output of the third-party WhatsApp Viewer (`01.04.2015 - 16:00:27; Name:`);
+ * - `missing-year`: an old month-name export that prints no year (`Mar 5, 8:11 PM - `) and no
+ *   `assumeYear` was given.
+ */
+export type RefusalKind = 'copy-paste' | 'viewer' | 'missing-year';
+
+/** What detection found when the headers do not form a readable export. */
+export interface Refusal {
+  readonly refused: RefusalKind;
+  readonly example: string;
+  readonly line: number;
+}
 
 const ORDERS: readonly DateOrder[] = ['dmy', 'mdy', 'ymd'];
 /** [year, month, day] positions among the printed fields, per order. */
@@ -128,6 +149,7 @@ export function detectFormat(
     dateOrderSource: order.source,
     dateOrderReason: order.reason,
     calendar,
+    yearSource: 'printed',
     example: first.text,
     exampleLine: first.line,
   };

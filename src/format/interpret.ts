@@ -7,10 +7,10 @@
 
 import type { DateOrder } from '../locales/cldr.js';
 import { meridiemKey } from '../locales/lexicon.js';
-import { type CalendarKind, daysInMonth, resolveYear } from './calendar.js';
+import { type CalendarKind, daysInMonth, persianToGregorian, resolveYear } from './calendar.js';
 import type { RawHeader } from './grammar.js';
 
-/** A wall-clock time as printed, in the Gregorian calendar. */
+/** A wall-clock time as printed, converted to the Gregorian calendar (`calendar` says what was printed). */
 export interface WallTime {
   readonly year: number;
   readonly month: number;
@@ -86,6 +86,10 @@ function readDate(
   const month = Number(monthField);
   const day = Number(dayField);
   if (!(month >= 1 && month <= 12)) return null;
+  if (resolved.calendar === 'persian') {
+    const date = persianToGregorian(resolved.year, month, day);
+    return date === null ? null : { year: date.year, month: date.month, day: date.day, calendar: 'persian' };
+  }
   if (!(day >= 1 && day <= daysInMonth(resolved.year, month))) return null;
   return { year: resolved.year, month, day, calendar: resolved.calendar };
 }

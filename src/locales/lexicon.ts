@@ -54,6 +54,11 @@ export interface Lexicon {
   readonly poll: ReadonlyMap<string, readonly (readonly [string, readonly string[]])[]>;
   /** Page-count phrase regex source (`\d+ pages|…`), for iOS document lines. */
   readonly pagesSource: string;
+  /**
+   * The page-count phrases as one anchored, case-insensitive regex over a normalized, ASCII-digit
+   * copy of the count (`2 pages`, `ページ数: 2`, `صفحتان 2`): each phrase captures its number.
+   */
+  readonly pages: RegExp;
   /** System phrases indexed by their folded first word. */
   readonly systemByFirstWord: ReadonlyMap<string, readonly CompiledPhrase[]>;
   /** System phrases that start with a name placeholder. */
@@ -293,6 +298,9 @@ export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
     printed.add(word.toUpperCase());
   }
 
+  const pagesSource = [...pages]
+    .map((p) => escapeRegex(normalizeForMatch(p)).replace('\\{n\\}', '\\d+').replace('{n}', '\\d+'))
+    .join('|');
   return {
     placeholders,
     placeholderPrefixes,
@@ -303,9 +311,8 @@ export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
     location,
     poll,
     placeholderWords,
-    pagesSource: [...pages]
-      .map((p) => escapeRegex(normalizeForMatch(p)).replace('\\{n\\}', '\\d+').replace('{n}', '\\d+'))
-      .join('|'),
+    pagesSource,
+    pages: new RegExp(`^(?:${pagesSource.replaceAll('\\d+', '(\\d+)')})$`, 'iu'),
     systemByFirstWord,
     systemNameFirst,
     systemNameFirstByWord,

@@ -13,7 +13,8 @@
  * @module
  */
 
-import { LRM, normalizeForMatch, RLM, stripMarks } from '../chars.js';
+import { BULLET, LRM, normalizeForMatch, RLM, stripMarks } from '../chars.js';
+import { toAsciiDigits } from '../format/digits.js';
 import {
   type CompiledPhrase,
   colonKey,
@@ -34,6 +35,8 @@ export interface Classification {
   readonly edited: boolean;
   readonly deleted: boolean;
   readonly mediaOmitted: boolean;
+  /** Page count of an iOS document (`CV.pdf • 2 pages <attached: …>`), when printed. */
+  readonly pages: number | undefined;
   /** Languages whose strings matched. */
   readonly languages: readonly string[];
 }
@@ -45,6 +48,7 @@ export interface SystemMatch {
 }
 
 const NONE: readonly string[] = [];
+const LINE_BREAK = /[ \t]*\r?\n[ \t]*/gu;
 const MAX_PLACEHOLDER_LENGTH = 200;
 /**
  * A shared venue (language-independent): iOS `Name (Address): https://foursquare.com/v/…` on one
@@ -135,11 +139,15 @@ export function classifyBody(body: string, lexicon: Lexicon, bodyWord?: string):
   const placeholder = lookupPlaceholder(head, word, lexicon);
   if (placeholder !== undefined) {
     languages.push(...placeholder.languages);
-    return result(placeholder.kind, null, placeholder.mediaType, edited, languages);
+    const pages = placeholder.mediaType === 'document' ? pageCount(head, lexicon) : undefined;
+    return result(placeholder.kind, null, placeholder.mediaType, edited, languages, pages);
   }
 
   const attachment = findAttachment(text, head, lexicon, languages);
-  if (attachment !== undefined) return result('attachment', attachment, undefined, edited, languages);
+  if (attachment !== undefined) {
+    const mediaType = attachment !== null && VCARD.test(attachment.fileName) ? 'contact' : undefined;
+    return result('attachment', attachment, mediaType, edited, languages, pageCount(text, lexicon));
+  }
 
   if (head.includes('://')) {
     const bucket = lexicon.location.get(word);
@@ -174,8 +182,44 @@ const PLAIN_TEXT: Classification = {
   edited: false,
   deleted: false,
   mediaOmitted: false,
+  pages: undefined,
   languages: NONE,
 };
+
+/** A contact card: iOS `00000042-Name.vcf`, Android `Name.vcf`. */
+const VCARD = /\.vcf$/iu;
+/** Longest title-and-count segment looked at for a page count. */
+const MAX_PAGES_SEGMENT = 80;
+
+/**
+ * The page count of an iOS document line, read between the last bullet and the tag or
+ * placeholder, in the locale's words and digits:
+ *
+ * ```
+ * > | CV.pdf • ‎2 pages ‎<attached: 00000047-CV.pdf>
+ * > | 契約書.pdf • ‎ページ数: 2 ‎<添付ファイル: 00000003-契約書.pdf>
+ * > | عقد.pdf • ‏صفحتان ٢ ‏<المُرفق: 00000004-عقد.pdf>
+ * > | CV.pdf • ‎2 pages ‎document omitted
+ *              ^ segment: from the bullet to `<`, or to the mark before the placeholder
+ * ```
+ */
+function pageCount(text: string, lexicon: Lexicon): number | undefined {
+  const bullet = text.lastIndexOf(BULLET);
+  if (bullet === -1) return undefined;
+  let segment = text.slice(bullet + 1);
+  const tag = segment.indexOf('<');
+  if (tag !== -1) segment = segment.slice(0, tag);
+  else {
+    const mark = Math.max(segment.lastIndexOf(LRM), segment.lastIndexOf(RLM));
+    if (mark <= 0 || stripMarks(segment.slice(0, mark)).trim() === '') return undefined;
+    segment = segment.slice(0, mark);
+  }
+  if (segment.length > MAX_PAGES_SEGMENT) return undefined;
+  const match = lexicon.pages.exec(toAsciiDigits(normalizeForMatch(segment)).trim());
+  if (match === null) return undefined;
+  for (let i = 1; i < match.length; i++) if (match[i] !== undefined) return Number(match[i]);
+  return undefined;
+}
 
 function lookupPlaceholder(head: string, word: string, lexicon: Lexicon): PlaceholderEntry | undefined {
   if (head.length > MAX_PLACEHOLDER_LENGTH) return undefined;
@@ -194,8 +238,18 @@ function lookupPlaceholder(head: string, word: string, lexicon: Lexicon): Placeh
   return omittedAfterMark(head, lexicon);
 }
 
-/** iOS `title ‎document omitted`: the placeholder follows the last LRM. */
+/**
+ * iOS `title ‎document omitted`: the placeholder follows the last LRM; before 2018 it was
+ * bracketed after the title, `title • ‎1 page <‎document omitted>`.
+ */
 function omittedAfterMark(head: string, lexicon: Lexicon): PlaceholderEntry | undefined {
+  if (head.endsWith('>')) {
+    const open = head.lastIndexOf('<');
+    if (open > 0) {
+      const bracketed = lexicon.placeholders.get(foldKey(head.slice(open)));
+      if (bracketed?.kind === 'media-omitted') return bracketed;
+    }
+  }
   const lastMark = head.lastIndexOf(LRM);
   if (lastMark <= 0) return undefined;
   const tail = lexicon.placeholders.get(foldKey(head.slice(lastMark + 1)));
@@ -219,7 +273,12 @@ function findAttachment(
         const found = lexicon.attachedTag.get(foldKey(inner.slice(0, colon)));
         if (found !== undefined) {
           languages.push(...found);
-          const fileName = inner.slice(colon + 1).trim();
+          // A long name may be broken over lines (`<attached: 00000012-Very long` / `name.pdf>`):
+          // the break stands for the space it replaced.
+          const fileName = inner
+            .slice(colon + 1)
+            .trim()
+            .replace(LINE_BREAK, ' ');
           return fileName === '' ? null : { fileName };
         }
       }
@@ -261,6 +320,7 @@ function result(
   mediaType: MediaType | undefined,
   edited: boolean,
   languages: readonly string[],
+  pages?: number,
 ): Classification {
   return {
     kind,
@@ -269,6 +329,7 @@ function result(
     edited,
     deleted: kind === 'deleted',
     mediaOmitted: kind === 'media-omitted',
+    pages,
     languages: languages.length === 0 ? NONE : languages,
   };
 }

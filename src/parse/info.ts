@@ -31,6 +31,19 @@ export interface OffsetChange {
 }
 
 /**
+ * The device language as the log itself shows it: the language whose markers and system
+ * strings recognized the most messages.
+ */
+export interface InferredLanguage {
+  /** Locale table key (`de`, `pt-PT` …). */
+  readonly language: string;
+  /** Messages recognized through this language's markers and system strings. */
+  readonly evidence: number;
+  /** Messages recognized through any language's strings. */
+  readonly total: number;
+}
+
+/**
  * What a parse found, updated as it goes.
  *
  * @example
@@ -72,6 +85,8 @@ export interface ParseInfo {
   systemKinds: Map<SystemKind | 'unrecognized', number>;
   /** Messages recognized through each language's strings. */
   languageEvidence: Map<string, number>;
+  /** The top language of `languageEvidence` with its count; set when the parse ends, null without evidence. */
+  inferredLanguage: InferredLanguage | null;
   firstTimestamp: string | null;
   lastTimestamp: string | null;
   /** True when no offset or zone was given and times were read as UTC. */
@@ -106,6 +121,7 @@ export function emptyInfo(timeBasis: string, utcAssumed: boolean): ParseInfo {
     authors: new Map(),
     systemKinds: new Map(),
     languageEvidence: new Map(),
+    inferredLanguage: null,
     firstTimestamp: null,
     lastTimestamp: null,
     utcAssumed,

@@ -97,8 +97,13 @@ export interface Message {
   readonly attachment: Attachment | null;
   /** What the message is. */
   readonly kind: MessageKind;
-  /** Media type of an omitted-media placeholder, when the placeholder says. */
+  /**
+   * Media type of an omitted-media placeholder, when the placeholder says; `contact` also for
+   * an attached contact card (`.vcf`).
+   */
   readonly mediaType?: MediaType;
+  /** Page count of an iOS document (`CV.pdf • 2 pages <attached: …>`), when the log prints one. */
+  readonly pages?: number;
   /** Yes/no facts about the message. */
   readonly flags: MessageFlags;
   /** Number of log lines the message spans (header line included). */

@@ -25,6 +25,13 @@ export interface ParseOptions {
   readonly timeZone?: string | undefined;
   /** Force the date order instead of detecting it. */
   readonly dateOrder?: DateOrder | undefined;
+  /**
+   * The year of the first message, for old month-name exports that print none
+   * (`Mar 5, 8:11 PM - Name: text`); each later Dec → Jan step moves to the next year. Without
+   * it such a log is refused (`info.refusal.refused === 'missing-year'`). Ignored when headers
+   * print their year.
+   */
+  readonly assumeYear?: number | undefined;
   /** Headers to look at before locking the format. Default 1,000. */
   readonly lookaheadHeaders?: number | undefined;
   /** Characters to look at before locking the format. Default 1 MiB. */
@@ -46,6 +53,7 @@ export interface ResolvedOptions {
   /** True when neither an offset nor a zone was given (times are read as UTC). */
   readonly utcAssumed: boolean;
   readonly dateOrder: DateOrder | undefined;
+  readonly assumeYear: number | undefined;
   readonly lookaheadHeaders: number;
   readonly lookaheadChars: number;
   readonly raw: boolean;
@@ -57,6 +65,9 @@ export interface ResolvedOptions {
 const MIN_OFFSET_MINUTES = -720;
 const MAX_OFFSET_MINUTES = 840;
 const DATE_ORDERS: readonly DateOrder[] = ['dmy', 'mdy', 'ymd'];
+/** Years `assumeYear` accepts: month-name exports are from the first WhatsApp years; the bounds only catch typos. */
+const MIN_ASSUMED_YEAR = 2009;
+const MAX_ASSUMED_YEAR = 2100;
 
 /**
  * Validates options; throws `E_INVALID_OPTION` naming the bad one.
@@ -68,7 +79,7 @@ const DATE_ORDERS: readonly DateOrder[] = ['dmy', 'mdy', 'ymd'];
  * ```
  */
 export function resolveOptions(options: ParseOptions = {}): ResolvedOptions {
-  const { utcOffsetMinutes: offset, timeZone, dateOrder, language } = options;
+  const { utcOffsetMinutes: offset, timeZone, dateOrder, language, assumeYear } = options;
   if (offset !== undefined && timeZone !== undefined) {
     throw invalid('give either utcOffsetMinutes or timeZone, not both');
   }
@@ -87,6 +98,14 @@ export function resolveOptions(options: ParseOptions = {}): ResolvedOptions {
   if (dateOrder !== undefined && !DATE_ORDERS.includes(dateOrder)) {
     throw invalid(`dateOrder must be dmy, mdy or ymd, got "${dateOrder}"`);
   }
+  if (
+    assumeYear !== undefined &&
+    !(Number.isInteger(assumeYear) && assumeYear >= MIN_ASSUMED_YEAR && assumeYear <= MAX_ASSUMED_YEAR)
+  ) {
+    throw invalid(
+      `assumeYear must be a 4-digit year from ${MIN_ASSUMED_YEAR} to ${MAX_ASSUMED_YEAR}, got ${assumeYear}`,
+    );
+  }
   if (language !== undefined) {
     try {
       Intl.getCanonicalLocales(language);
@@ -99,6 +118,7 @@ export function resolveOptions(options: ParseOptions = {}): ResolvedOptions {
     zone: timeZone !== undefined ? ianaZone(timeZone) : fixedOffset(offset ?? 0),
     utcAssumed: offset === undefined && timeZone === undefined,
     dateOrder,
+    assumeYear,
     lookaheadHeaders: positive(options.lookaheadHeaders, 'lookaheadHeaders', 1000),
     lookaheadChars: positive(options.lookaheadChars, 'lookaheadChars', 1 << 20),
     raw: options.raw ?? false,

@@ -18,17 +18,32 @@
 
 import { stripMarks } from '../chars.js';
 import { WaImportError } from '../errors.js';
-import { detectFormat, type HeaderFormat, type SeenHeader, shapeKey } from '../format/detect.js';
-import { compileGrammar, type HeaderGrammar, type RawHeader } from '../format/grammar.js';
+import { daysInMonth } from '../format/calendar.js';
+import {
+  detectFormat,
+  type HeaderFormat,
+  type Refusal,
+  type SeenHeader,
+  shapeKey,
+} from '../format/detect.js';
+import { isViewerLine } from '../format/foreign.js';
+import { compileGrammar, type HeaderGrammar } from '../format/grammar.js';
 import { matchHeader } from '../format/header.js';
-import { interpretWallTime, type WallTime } from '../format/interpret.js';
+import { interpretHour, interpretWallTime, type WallTime } from '../format/interpret.js';
+import {
+  compileMonthNameGrammar,
+  type MonthNameGrammar,
+  type MonthNameHeader,
+  type MonthNameShape,
+  matchMonthName,
+} from '../format/month-name.js';
 import { compileTemplate, type HeaderTemplate, matchTemplate } from '../format/template.js';
 import { firstWordKey, getLexicon, type Lexicon } from '../locales/lexicon.js';
 import type { SystemKind } from '../locales/types.js';
 import { type Line, LineSplitter } from '../text/lines.js';
 import { isoInstant, isoLocal } from '../time/iso.js';
 import { classifyBody, matchSystem, type SystemMatch, startsWithMark } from './classify.js';
-import { emptyInfo, MAX_SAMPLES, type ParseInfo } from './info.js';
+import { emptyInfo, type InferredLanguage, MAX_SAMPLES, type ParseInfo } from './info.js';
 import type { Message } from './message.js';
 import { type ParseOptions, type ResolvedOptions, resolveOptions } from './options.js';
 
@@ -71,6 +86,18 @@ interface SplitRest {
 }
 
 let sharedGrammar: HeaderGrammar | undefined;
+let sharedMonthNames: MonthNameGrammar | undefined;
+/** A month going back by more than this many months between messages is the next year (Dec → Jan). */
+const YEAR_ROLLOVER_MONTHS = 6;
+
+/** The locked month-name shape and the year it is in (old exports, see `format/month-name.ts`). */
+interface MonthNameState {
+  readonly grammar: MonthNameGrammar;
+  readonly shape: MonthNameShape;
+  /** The year of the last message when headers print none (from `assumeYear`, rolled forward). */
+  year: number;
+  lastMonth: number;
+}
 
 /**
  * Parses a chat log incrementally. Feed text with {@link ChatParser.push}, finish with
@@ -107,6 +134,8 @@ export class ChatParser {
   #open: OpenMessage | null = null;
   #known = new Map<string, string>();
   #lastOffset: number | null = null;
+  /** Set only for old month-name exports: then their matcher replaces the grammar. */
+  #monthNames: MonthNameState | null = null;
 
   constructor(options: ParseOptions = {}) {
     this.#options = resolveOptions(options);
@@ -141,6 +170,7 @@ export class ChatParser {
     for (const line of this.#splitter.end()) this.#line(line, out);
     if (!this.#locked) this.#lock(out);
     this.#flush(out);
+    this.info.inferredLanguage = topLanguage(this.info.languageEvidence);
     return out;
   }
 
@@ -188,15 +218,17 @@ export class ChatParser {
 
   #lock(out: Message[]): void {
     this.#locked = true;
-    const detected = detectFormat(this.#seen, {
-      dateOrder: this.#options.dateOrder,
-      language: this.#options.language,
-      inferredLanguage: this.#inferredLanguage(),
-    });
+    const detected =
+      detectFormat(this.#seen, {
+        dateOrder: this.#options.dateOrder,
+        language: this.#options.language,
+        inferredLanguage: this.#inferredLanguage(),
+      }) ?? this.#detectWithoutHeaders();
     if (detected !== null && 'refused' in detected) this.info.refusal = detected;
     else if (detected !== null) {
       this.#format = detected;
       this.info.format = detected;
+      // Month-name logs have their own matcher (`#monthNames`); `#seen` is empty for them.
       const sample = this.#seen.find((s) => s.line === detected.exampleLine);
       if (sample !== undefined) {
         this.#shape = shapeKey(sample.header);
@@ -207,6 +239,60 @@ export class ChatParser {
     this.#buffer = [];
     this.#seen = [];
     for (const item of buffered) this.#consume(item.line, item.text, item.terminator, out);
+  }
+
+  /**
+   * When the grammar found no header in the look-ahead: WhatsApp Viewer output (refused), or an
+   * old export with month-name dates (locked into `#monthNames`, or refused without a year).
+   */
+  #detectWithoutHeaders(): HeaderFormat | Refusal | null {
+    const viewer = this.#buffer.find((item) => isViewerLine(item.text));
+    if (viewer !== undefined) return { refused: 'viewer', example: viewer.text, line: viewer.line };
+    sharedMonthNames ??= compileMonthNameGrammar(this.#lexicon.meridiemSource);
+    const grammar = sharedMonthNames;
+    const found: { line: number; text: string; header: MonthNameHeader }[] = [];
+    const perShape = [0, 0, 0, 0];
+    for (const item of this.#buffer) {
+      const header = matchMonthName(item.text, grammar, undefined, this.#options.language);
+      if (header === null) continue;
+      found.push({ line: item.line, text: item.text, header });
+      perShape[header.shape] = (perShape[header.shape] ?? 0) + 1;
+    }
+    if (found.length === 0) return null;
+    const shape = perShape.indexOf(Math.max(...perShape)) as MonthNameShape;
+    const own = found.filter((item) => item.header.shape === shape);
+    const first = own[0] as (typeof own)[number];
+    const yearless = own.find((item) => item.header.year === null);
+    const assumeYear = this.#options.assumeYear;
+    if (yearless !== undefined && assumeYear === undefined) {
+      return { refused: 'missing-year', example: yearless.text, line: yearless.line };
+    }
+    this.#monthNames = {
+      grammar,
+      shape,
+      year: first.header.year ?? (assumeYear as number),
+      lastMonth: first.header.month,
+    };
+    const meridiemWords = [
+      ...new Set(own.map((item) => item.header.meridiem).filter((m): m is string => m !== null)),
+    ];
+    const order = first.header.monthFirst ? 'mdy' : 'dmy';
+    return {
+      os: 'legacy',
+      terminator: 'android',
+      timeFirst: first.header.timeFirst,
+      seconds: first.header.second !== null,
+      clock: meridiemWords.length > 0 ? '12h' : '24h',
+      meridiemWords,
+      meridiemBefore: false,
+      dateOrder: order,
+      dateOrderSource: 'evidence',
+      dateOrderReason: `the month is printed as a word, ${first.header.monthFirst ? 'before' : 'after'} the day`,
+      calendar: 'gregorian',
+      yearSource: yearless === undefined ? 'printed' : 'assumed',
+      example: first.text,
+      exampleLine: first.line,
+    };
   }
 
   #inferredLanguage(): string | undefined {
@@ -221,7 +307,9 @@ export class ChatParser {
 
   #consume(number: number, text: string, terminator: string, out: Message[]): void {
     const format = this.#format;
-    if (format !== null) {
+    if (format !== null && this.#monthNames !== null) {
+      if (this.#monthNameLine(number, text, terminator, out)) return;
+    } else if (format !== null) {
       const template = this.#template;
       const header =
         (template === null ? null : matchTemplate(text, template)) ?? matchHeader(text, this.#grammar);
@@ -229,12 +317,10 @@ export class ChatParser {
         const wall = interpretWallTime(header, format.dateOrder, this.#lexicon.meridiem);
         if (wall !== null) {
           this.#flush(out);
-          this.#start(number, text, terminator, header, wall);
+          this.#start(number, text, terminator, header.restStart, wall);
           return;
         }
-        this.info.invalidDates++;
-        if (this.info.invalidDateLines.length < MAX_SAMPLES)
-          this.info.invalidDateLines.push({ line: number, text });
+        this.#invalidDate(number, text);
       }
     }
     const open = this.#open;
@@ -262,8 +348,51 @@ export class ChatParser {
     }
   }
 
-  #start(number: number, text: string, terminator: string, header: RawHeader, wall: WallTime): void {
-    const rest = text.slice(header.restStart);
+  #invalidDate(number: number, text: string): void {
+    this.info.invalidDates++;
+    if (this.info.invalidDateLines.length < MAX_SAMPLES)
+      this.info.invalidDateLines.push({ line: number, text });
+  }
+
+  /**
+   * A line of an old month-name export: opens a message (true) or is left to the caller as a
+   * continuation (false). A header without a year takes the running year, which moves on when
+   * the month steps back by more than half a year (Dec → Jan).
+   */
+  #monthNameLine(number: number, text: string, terminator: string, out: Message[]): boolean {
+    const state = this.#monthNames as MonthNameState;
+    const header = matchMonthName(text, state.grammar, state.shape, this.#options.language);
+    if (header === null) return false;
+    const year =
+      header.year ?? (header.month < state.lastMonth - YEAR_ROLLOVER_MONTHS ? state.year + 1 : state.year);
+    const hour = interpretHour(header.hour, header.meridiem, this.#lexicon.meridiem);
+    if (
+      hour === null ||
+      header.minute > 59 ||
+      (header.second ?? 0) > 59 ||
+      !(header.day >= 1 && header.day <= daysInMonth(year, header.month))
+    ) {
+      this.#invalidDate(number, text);
+      return false;
+    }
+    state.year = year;
+    state.lastMonth = header.month;
+    const wall: WallTime = {
+      year,
+      month: header.month,
+      day: header.day,
+      hour,
+      minute: header.minute,
+      second: header.second ?? 0,
+      calendar: 'gregorian',
+    };
+    this.#flush(out);
+    this.#start(number, text, terminator, header.restStart, wall);
+    return true;
+  }
+
+  #start(number: number, text: string, terminator: string, restStart: number, wall: WallTime): void {
+    const rest = text.slice(restStart);
     const split = this.#splitRest(rest);
     this.#open = {
       line: number,
@@ -375,6 +504,7 @@ export class ChatParser {
       lineCount: open.more.length + 1,
     };
     if (classified.mediaType !== undefined && !system) message.mediaType = classified.mediaType;
+    if (classified.pages !== undefined && !system) message.pages = classified.pages;
     if (language !== undefined) message.language = language;
     if (this.#options.raw) message.raw = open.raw;
     // counters
@@ -400,3 +530,15 @@ export class ChatParser {
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The language with the most evidence (the first seen wins a tie), or null without any. */
+function topLanguage(evidence: ReadonlyMap<string, number>): InferredLanguage | null {
+  let language: string | null = null;
+  let best = 0;
+  let total = 0;
+  for (const [candidate, count] of evidence) {
+    total += count;
+    if (count > best) [language, best] = [candidate, count];
+  }
+  return language === null ? null : { language, evidence: best, total };
+}

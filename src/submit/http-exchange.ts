@@ -46,6 +46,8 @@ export type BodyFactory = () => BodySource;
  */
 export interface ExchangeRequest {
   readonly url: URL;
+  /** `POST` (the default) sends the body; `GET` sends none (`size` must be 0). */
+  readonly method?: 'POST' | 'GET';
   /** Request headers; `Content-Length` is added from `size`. */
   readonly headers: Readonly<Record<string, string>>;
   /** Exact body length in bytes. */
@@ -118,7 +120,8 @@ export interface ExchangeFailure extends ExchangeFacts {
 export type ExchangeOutcome = ExchangeResponse | ExchangeFailure;
 
 /**
- * Sends one POST and waits for its response. Resolves with a response or a transport failure;
+ * Sends one POST (or a bodiless GET) and waits for its response. Resolves with a response or a
+ * transport failure;
  * rejects only for a body that does not match `size` or cannot be read.
  *
  * @example
@@ -145,9 +148,10 @@ export function exchange(request: ExchangeRequest): Promise<ExchangeOutcome> {
     let failure: ExchangeFailure['reason'] | undefined;
     let timer: NodeJS.Timeout | undefined;
 
+    const method = request.method ?? 'POST';
     const outgoing = transport.request(url, {
-      method: 'POST',
-      headers: { ...request.headers, 'Content-Length': String(size) },
+      method,
+      headers: method === 'GET' ? request.headers : { ...request.headers, 'Content-Length': String(size) },
       // A fresh connection per attempt: a half-sent request leaves its connection unusable.
       agent: false,
     });
@@ -232,7 +236,8 @@ export function exchange(request: ExchangeRequest): Promise<ExchangeOutcome> {
       response.on('close', () => finish(response.complete));
     });
 
-    void pump();
+    if (method === 'GET') outgoing.end();
+    else void pump();
 
     async function pump(): Promise<void> {
       try {

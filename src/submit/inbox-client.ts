@@ -20,6 +20,8 @@ import { abortableSleep } from './sleep.js';
 const importPath = '/api/v1/chat_import/';
 const tokenPath = '/api/v1/auth/token/';
 const convertRefreshTokenPath = '/api/v1/auth/convert_refresh_token/';
+/** The cheapest authenticated read: one chat of the chat list. */
+const verifyPath = '/api/v1/chats/?limit=1';
 
 const defaultTimeoutMs = 300_000;
 const defaultRetries = 4;
@@ -101,10 +103,12 @@ export interface ImportChatRequest {
 }
 
 /** What a request is for: decides what is safe to retry and how failures read. */
-type Purpose = 'import' | 'sign-in' | 'convert';
+type Purpose = 'import' | 'sign-in' | 'convert' | 'verify';
 
 interface PostRequest {
   readonly purpose: Purpose;
+  /** Default `POST`; `GET` sends no body. */
+  readonly method?: 'POST' | 'GET';
   readonly path: `/${string}`;
   readonly contentType: string;
   readonly size: number;
@@ -176,17 +180,36 @@ export class InboxClient {
   }
 
   /**
-   * Signs in now instead of on the first import (a no-op with a ready token), so that bad
-   * credentials show before a large payload is built.
+   * Checks the credentials now instead of on the first import, so that bad ones show before a
+   * large payload is built. A user name and password or a refresh token are exchanged for a
+   * token (once; the import reuses it). A ready token is tried on the cheapest authenticated
+   * read, `GET /api/v1/chats/?limit=1`; an inbox without that endpoint (404/405) leaves the
+   * token to be checked by the import itself.
    *
    * @throws {WaImportError} `E_AUTH` for rejected credentials, `E_NETWORK`/`E_TIMEOUT`/`E_HTTP_STATUS`.
    * @example
    * ```ts
-   * await client.authenticate();
+   * await client.authenticate(); // fails fast with E_AUTH for a wrong token
    * ```
    */
   async authenticate(signal?: AbortSignal): Promise<void> {
-    await this.#getToken(this.#combine(signal));
+    const combined = this.#combine(signal);
+    const token = await this.#getToken(combined);
+    if (!('token' in this.#credentials)) return;
+    const response = await this.#post({
+      purpose: 'verify',
+      method: 'GET',
+      path: verifyPath,
+      contentType: 'application/json',
+      size: 0,
+      body: () => [],
+      auth: `Token ${token}`,
+      signal: combined,
+    });
+    const { status } = response;
+    if ((status >= 200 && status < 300) || status === 404 || status === 405) return;
+    if (status === 401 || status === 403) throw this.#tokenRejected(status);
+    throw this.#statusError(response, 'verify');
   }
 
   /**
@@ -308,18 +331,12 @@ export class InboxClient {
         { hint: 'the server says what is wrong with the request; fix that and run again' },
       );
     }
-    if (status === 401 || status === 403) {
-      throw new WaImportError('E_AUTH', `the inbox rejected the token (HTTP ${status})`, {
-        hint:
-          `check that the token belongs to this inbox (${this.inbox}) and to an integration user ` +
-          '(admin panel, group "App integration"), and that it is not a channel API key (D360-API-KEY)',
-      });
-    }
+    if (status === 401 || status === 403) throw this.#tokenRejected(status);
     if (status === 413) {
       const megabytes = (size / bytesPerMegabyte).toFixed(1);
       throw new WaImportError(
         'E_PAYLOAD_TOO_LARGE',
-        `the inbox refused the import as too large (HTTP 413): the payload is ${megabytes} MB`,
+        `the inbox refused the import as too large (HTTP 413): the payload is ${size} bytes (${megabytes} MB)`,
         {
           hint: 'shrink it: leave out large media with --max-media-bytes <bytes>, or send the text only with --media none',
         },
@@ -328,22 +345,32 @@ export class InboxClient {
     throw this.#statusError(response, 'import');
   }
 
-  /** Posts with the retry rules; returns the first non-transient response. */
+  #tokenRejected(status: number): WaImportError {
+    return new WaImportError('E_AUTH', `the inbox rejected the token (HTTP ${status})`, {
+      hint:
+        `check that the token belongs to this inbox (${this.inbox}) and to an integration user ` +
+        '(admin panel, group "App integration"), and that it is not a channel API key (D360-API-KEY)',
+    });
+  }
+
+  /** Posts (or gets) with the retry rules; returns the first non-transient response. */
   async #post(request: PostRequest): Promise<ExchangeResponse> {
     const { signal, size, purpose } = request;
     const url = endpointUrl(this.#base, request.path);
     const headers: Record<string, string> = {
-      'Content-Type': request.contentType,
+      ...(request.method === 'GET' ? {} : { 'Content-Type': request.contentType }),
       Accept: 'application/json',
       'User-Agent': this.#userAgent,
     };
     if (request.auth !== undefined) headers.Authorization = request.auth;
-    // Signing in with a password is idempotent; converting a refresh token and importing are not.
-    const idempotent = purpose === 'sign-in';
+    // Signing in with a password and reading are idempotent; converting a refresh token and
+    // importing are not.
+    const idempotent = purpose === 'sign-in' || purpose === 'verify';
     for (let attempt = 1; ; attempt += 1) {
       if (signal?.aborted === true) throw abortedError(purpose, false);
       const outcome = await exchange({
         url,
+        method: request.method ?? 'POST',
         headers,
         size,
         body: request.body,
@@ -453,7 +480,8 @@ export class InboxClient {
 
   #statusError(response: ExchangeResponse, purpose: Purpose): WaImportError {
     const { status } = response;
-    const doing = purpose === 'import' ? 'the import' : 'sign-in';
+    const doing =
+      purpose === 'import' ? 'the import' : purpose === 'verify' ? 'checking the token' : 'sign-in';
     if (status >= 300 && status < 400) {
       const target = redirectTarget(response.headers.location, this.#base);
       return new WaImportError('E_HTTP_STATUS', `${doing} failed: the inbox redirected (HTTP ${status})`, {

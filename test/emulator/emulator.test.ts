@@ -479,3 +479,50 @@ describe('emulator: options', () => {
     expect((await postImport(inbox.url, sampleImport())).status).toBe(201);
   });
 });
+
+describe('emulator: the chat list and the request log hook', () => {
+  it('lists the imported chats, one per customer, newest first, paginated with limit/offset', async () => {
+    const seen: string[] = [];
+    const inbox = await start({
+      onRequest: (request, received) =>
+        seen.push(`${request.method} ${request.path} ${request.status} ${received?.chat.wa_id ?? '-'}`),
+    });
+    const other = sampleImport({
+      chat_participants: [{ handle: 'Customer 1', phone_number: '+442079460123' }],
+    });
+    expect((await postImport(inbox.url, sampleImport())).status).toBe(201);
+    expect((await postImport(inbox.url, other)).status).toBe(201);
+    expect((await postImport(inbox.url, sampleImport())).status).toBe(201);
+
+    const all = await send(inbox.url, '/api/v1/chats/', { method: 'GET', headers: authorized });
+    expect(all.status).toBe(200);
+    expect(all.json).toMatchObject({
+      count: 2,
+      next: null,
+      previous: null,
+      results: [{ wa_id: '447700900123' }, { wa_id: '442079460123' }],
+    });
+    const page = await send(inbox.url, '/api/v1/chats/?limit=1&offset=1', {
+      method: 'GET',
+      headers: authorized,
+    });
+    expect(page.json).toMatchObject({
+      count: 2,
+      next: null,
+      previous: `${inbox.url}/api/v1/chats/?limit=1&offset=0`,
+      results: [{ wa_id: '442079460123' }],
+    });
+    const first = await send(inbox.url, '/api/v1/chats/?limit=1', { method: 'GET', headers: authorized });
+    expect((first.json as { next: string }).next).toBe(`${inbox.url}/api/v1/chats/?limit=1&offset=1`);
+
+    expect((await send(inbox.url, '/api/v1/chats/', { method: 'GET' })).status).toBe(401);
+    expect((await send(inbox.url, '/api/v1/chats/', { headers: authorized, body: '{}' })).status).toBe(405);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(seen.slice(0, 3)).toEqual([
+      'POST /api/v1/chat_import/ 201 447700900123',
+      'POST /api/v1/chat_import/ 201 442079460123',
+      'POST /api/v1/chat_import/ 201 447700900123',
+    ]);
+    expect(seen.at(-2)).toBe('GET /api/v1/chats/ 401 -');
+  });
+});

@@ -179,3 +179,25 @@ describe('Base64Check', () => {
     },
   );
 });
+
+describe('JsonScanner: keepWhole', () => {
+  it('keeps the strings of the named properties whole and summarizes the other long ones', () => {
+    const long = 'x'.repeat(100);
+    const scanner = new JsonScanner({ keepChars: 10, keepWhole: new Set(['chat_text']) });
+    const text = JSON.stringify({
+      chat_text: long,
+      media: [{ b64_content: long }],
+      note: { chat_text: long },
+    });
+    for (const piece of split(text, [3, 17, 50, 120])) scanner.push(piece);
+    const value = scanner.end() as {
+      chat_text: string;
+      media: [{ b64_content: unknown }];
+      note: { chat_text: string };
+    };
+    expect(value.chat_text).toBe(long);
+    expect(value.note.chat_text).toBe(long);
+    expect(value.media[0].b64_content).toBeInstanceOf(LargeString);
+    expect((value.media[0].b64_content as LargeString).length).toBe(100);
+  });
+});

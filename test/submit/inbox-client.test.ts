@@ -293,3 +293,33 @@ describe('InboxClient: retries', () => {
     expect(inbox.requests).toBe(1);
   });
 });
+
+describe('InboxClient: authenticate() with a ready token', () => {
+  it('checks the token with one GET of the chat list, and rejects a wrong one with E_AUTH', async () => {
+    const inbox = await start();
+    await client(inbox.url).authenticate();
+    expect(inbox.log.map((request) => `${request.method} ${request.path} ${request.status}`)).toEqual([
+      'GET /api/v1/chats/ 200',
+    ]);
+    const wrong = new InboxClient({ baseUrl: inbox.url, token: 'tok-wrong-9911' });
+    const error = await expectError(() => wrong.authenticate());
+    expect(error.code).toBe('E_AUTH');
+    expect(error.message).toBe('the inbox rejected the token (HTTP 401)');
+    expect(`${error.message} ${error.hint}`).not.toContain('tok-wrong-9911');
+    expect(inbox.imports).toHaveLength(0);
+  });
+
+  it('leaves the check to the import when the inbox has no chat list (404)', async () => {
+    const url = await answering(404, '{"detail":"Not found."}');
+    await expect(client(url).authenticate()).resolves.toBeUndefined();
+  });
+
+  it('reports another answer as E_HTTP_STATUS', async () => {
+    const url = await answering(500, '{"detail":"boom"}');
+    const error = await expectError(() => client(url, { retries: 0 }).authenticate());
+    expect(error.code).toBe('E_HTTP_STATUS');
+    expect(error.message).toBe(
+      'checking the token failed: the inbox answered HTTP 500 (Internal Server Error): boom',
+    );
+  });
+});

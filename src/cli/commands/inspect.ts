@@ -24,14 +24,21 @@ Show what wa-import detects in an export before you import it.
   --utc-offset <minutes>  minutes the device was ahead of UTC
   --tz <zone>             IANA zone; lists daylight-saving transitions crossed
   --date-order <order>    force dmy, mdy or ymd
+  --assume-year <yyyy>    year of the first message when dates print none (old exports)
   --json                  print the report as JSON
 `;
 
-const OS_LABEL = { android: 'Android', ios: 'iOS', 'ios-legacy': 'iOS (before 2017)' } as const;
+const OS_LABEL = {
+  android: 'Android',
+  ios: 'iOS',
+  'ios-legacy': 'iOS (before 2017)',
+  legacy: 'old export, month as a word (before 2014)',
+} as const;
 const SHAPE = {
   android: 'DATE, TIME - Author: text',
   ios: '[DATE, TIME] Author: text',
   'ios-legacy': 'DATE, TIME: Author: text',
+  legacy: 'MONTH DAY, TIME - Author: text',
 } as const;
 
 /** The inspect report (`--json` prints exactly this). */
@@ -55,8 +62,14 @@ export interface InspectReport {
     readonly clock: string;
     readonly meridiemWords: readonly string[];
     readonly calendar: string;
+    readonly yearSource: string;
   } | null;
-  readonly language: { readonly given: string | null; readonly evidence: Readonly<Record<string, number>> };
+  readonly language: {
+    readonly given: string | null;
+    /** The top language of the evidence, with its count (markers and system strings it recognized). */
+    readonly inferred: { readonly language: string; readonly evidence: number } | null;
+    readonly evidence: Readonly<Record<string, number>>;
+  };
   readonly timeBasis: string;
   readonly messages: number;
   readonly counts: Readonly<Record<string, number>>;
@@ -146,8 +159,16 @@ function buildReport(
             clock: format.clock,
             meridiemWords: format.meridiemWords,
             calendar: format.calendar,
+            yearSource: format.yearSource,
           },
-    language: { given: language, evidence: Object.fromEntries(sortedEntries(info.languageEvidence)) },
+    language: {
+      given: language,
+      inferred:
+        info.inferredLanguage === null
+          ? null
+          : { language: info.inferredLanguage.language, evidence: info.inferredLanguage.evidence },
+      evidence: Object.fromEntries(sortedEntries(info.languageEvidence)),
+    },
     timeBasis: info.utcAssumed ? 'UTC (no offset or zone given)' : info.timeBasis,
     messages: info.messages,
     counts: {
@@ -201,14 +222,18 @@ export function renderReport(report: InspectReport): string {
         : '24-hour',
     ]);
     if (format.calendar !== 'gregorian') rows.push(['Calendar', format.calendar]);
+    if (format.yearSource === 'assumed')
+      rows.push(['Year', 'not printed: --assume-year, next year at each Dec → Jan']);
   }
+  const { given, inferred } = report.language;
   const evidence = Object.entries(report.language.evidence)
     .map(([language, n]) => `${language} (${n})`)
     .join(', ');
-  rows.push([
-    'Language',
-    `${report.language.given ?? 'not given'}; evidence in the log: ${evidence === '' ? 'none' : evidence}`,
-  ]);
+  const fromLog =
+    inferred === null
+      ? 'nothing in the log to infer it from'
+      : `${inferred.language} (inferred from ${inferred.evidence} markers/system strings${evidence === `${inferred.language} (${inferred.evidence})` ? '' : `; all evidence: ${evidence}`})`;
+  rows.push(['Language', given === null ? fromLog : `${given} (given); from the log: ${fromLog}`]);
   rows.push(['Times', report.timeBasis]);
   const c = report.counts;
   rows.push([

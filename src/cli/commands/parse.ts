@@ -23,6 +23,7 @@ Parse a WhatsApp chat export and print one record per message.
   --utc-offset <minutes>  minutes the device was ahead of UTC (e.g. 60, -300)
   --tz <zone>             IANA zone of the device (e.g. Europe/Berlin); handles DST
   --date-order <order>    force dmy, mdy or ymd
+  --assume-year <yyyy>    year of the first message when dates print none (old exports)
   --format <fmt>          ndjson (default), json or csv
 `;
 
