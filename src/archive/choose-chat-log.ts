@@ -139,7 +139,9 @@ function explain(
     case 'file-name': {
       const match = matchChatFileName(chosen.name);
       const style =
-        match === null || match.language === null ? 'an iOS' : `a ${match.platform} (${match.language})`;
+        match === null || match.language === null
+          ? 'an iOS'
+          : `${match.platform === 'ios' ? 'an iOS' : 'an Android'} (${match.language})`;
       return `export file name: ${name} is named like ${style} chat export${tierSize > 1 ? ` (one of ${tierSize}${tie})` : ''}`;
     }
     case 'most-headers':

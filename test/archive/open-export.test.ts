@@ -102,7 +102,7 @@ describe('openExport: zip files', () => {
     expect(chat.chatLog.path).toBe('Chat/WhatsApp Chat mit Elon.txt');
     expect(chat.chatLogChoice).toMatchObject({
       rule: 'file-name',
-      reason: 'export file name: "Chat/WhatsApp Chat mit Elon.txt" is named like a android (de) chat export',
+      reason: 'export file name: "Chat/WhatsApp Chat mit Elon.txt" is named like an Android (de) chat export',
     });
     expect(chat.mediaEntries.map((entry) => entry.path)).toEqual([
       'Chat/IMG-20220323-WA0000.jpg',

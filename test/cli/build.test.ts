@@ -82,7 +82,7 @@ describe('wa-import build', () => {
     expect(status).toBe(0);
     expect(stdout.text()).toBe(EXPECTED);
     expect(stderr.split('\n')).toEqual([
-      'Chat log      WhatsApp Chat with Anna Schmidt.txt (export file name: "WhatsApp Chat with Anna Schmidt.txt" is named like a android (en) chat export); utf-8',
+      'Chat log      WhatsApp Chat with Anna Schmidt.txt (export file name: "WhatsApp Chat with Anna Schmidt.txt" is named like an Android (en) chat export); utf-8',
       'Messages      3, 2022-03-10T10:00:00.000Z → 2022-03-10T10:03:00.000Z',
       'Participants  "Anna Schmidt" customer, 2 messages +4915123456789 (from override); "Shop" your side, 1 message',
       'UTC offset    60 min (--utc-offset)',
