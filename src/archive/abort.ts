@@ -31,3 +31,28 @@ export function abortedError(signal: AbortSignal, doing: string): WaImportError 
     cause: signal.reason,
   });
 }
+
+/**
+ * Re-throws a read stream's failures as wa-import errors: an error that already is one passes
+ * through, an abort becomes `E_ABORTED`, anything else goes through `toError` (file and zip
+ * entries map their low-level failures differently).
+ *
+ * @example
+ * ```ts
+ * yield* mapReadErrors(stream, 'IMG-0001.jpg', signal, (error) => new WaImportError('E_READ_FAILED', String(error)));
+ * ```
+ */
+export async function* mapReadErrors(
+  source: AsyncIterable<Uint8Array>,
+  path: string,
+  signal: AbortSignal | undefined,
+  toError: (error: unknown) => WaImportError,
+): AsyncGenerator<Uint8Array, void, undefined> {
+  try {
+    yield* source;
+  } catch (error) {
+    if (error instanceof WaImportError) throw error;
+    if (signal?.aborted) throw abortedError(signal, `reading ${path}`);
+    throw toError(error);
+  }
+}

@@ -7,7 +7,7 @@
 
 import { createReadStream } from 'node:fs';
 import { WaImportError } from '../errors.js';
-import { abortedError, throwIfAborted } from './abort.js';
+import { abortedError, mapReadErrors, throwIfAborted } from './abort.js';
 import { type ArchiveLimits, guardBytes } from './guard.js';
 import { readHeadOf } from './read-head.js';
 import type { ExportEntry } from './types.js';
@@ -42,7 +42,7 @@ export function fileEntry(spec: FileEntrySpec, limits: ArchiveLimits): ExportEnt
       origin: 'file',
       limits,
     });
-    return mapFileErrors(guarded, spec.path, signal);
+    return mapReadErrors(guarded, spec.path, signal, fileError(spec.path));
   };
   return {
     name: spec.name,
@@ -53,19 +53,11 @@ export function fileEntry(spec: FileEntrySpec, limits: ArchiveLimits): ExportEnt
   };
 }
 
-async function* mapFileErrors(
-  source: AsyncIterable<Uint8Array>,
-  path: string,
-  signal: AbortSignal | undefined,
-): AsyncGenerator<Uint8Array, void, undefined> {
-  try {
-    yield* source;
-  } catch (error) {
-    if (error instanceof WaImportError) throw error;
-    if (signal?.aborted) throw abortedError(signal, `reading ${path}`);
+function fileError(path: string): (error: unknown) => WaImportError {
+  return (error) => {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      throw new WaImportError(
+      return new WaImportError(
         'E_INPUT_NOT_FOUND',
         `file disappeared: no file at ${path} any more, got ENOENT`,
         {
@@ -74,9 +66,9 @@ async function* mapFileErrors(
         },
       );
     }
-    throw new WaImportError('E_READ_FAILED', `cannot read file: ${path}, got ${String(code ?? error)}`, {
+    return new WaImportError('E_READ_FAILED', `cannot read file: ${path}, got ${String(code ?? error)}`, {
       entry: path,
       cause: error,
     });
-  }
+  };
 }

@@ -8,7 +8,7 @@
 import { addAbortSignal, type Readable } from 'node:stream';
 import * as yauzl from 'yauzl';
 import { WaImportError } from '../errors.js';
-import { abortedError, throwIfAborted } from './abort.js';
+import { abortedError, mapReadErrors, throwIfAborted } from './abort.js';
 import { classifyEntryPath } from './entry-path.js';
 import { type ArchiveLimits, checkEntryCount, DeclaredSizeBudget, guardBytes } from './guard.js';
 import { readHeadOf } from './read-head.js';
@@ -205,7 +205,7 @@ function zipEntry(
       origin: 'zip',
       limits,
     });
-    return mapStreamErrors(guarded, path, signal);
+    return mapReadErrors(guarded, path, signal, entryError(path));
   };
   return {
     name,
@@ -216,17 +216,9 @@ function zipEntry(
   };
 }
 
-async function* mapStreamErrors(
-  source: AsyncIterable<Uint8Array>,
-  path: string,
-  signal: AbortSignal | undefined,
-): AsyncGenerator<Uint8Array, void, undefined> {
-  try {
-    yield* source;
-  } catch (error) {
-    if (error instanceof WaImportError) throw error;
-    if (signal?.aborted) throw abortedError(signal, `reading ${path}`);
-    throw new WaImportError(
+function entryError(path: string): (error: unknown) => WaImportError {
+  return (error) =>
+    new WaImportError(
       'E_ZIP_CORRUPT',
       `corrupt archive entry: ${path} cannot be read, got "${message(error)}"`,
       {
@@ -234,7 +226,6 @@ async function* mapStreamErrors(
         cause: error,
       },
     );
-  }
 }
 
 function iterationError(
