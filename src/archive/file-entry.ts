@@ -7,7 +7,7 @@
 
 import { createReadStream } from 'node:fs';
 import { WaImportError } from '../errors.js';
-import { abortedError, mapReadErrors, throwIfAborted } from './abort.js';
+import { mapReadErrors, throwIfAborted } from './abort.js';
 import { type ArchiveLimits, guardBytes } from './guard.js';
 import { readHeadOf } from './read-head.js';
 import type { ExportEntry } from './types.js';

@@ -8,7 +8,7 @@
 import { addAbortSignal, type Readable } from 'node:stream';
 import * as yauzl from 'yauzl';
 import { WaImportError } from '../errors.js';
-import { abortedError, mapReadErrors, throwIfAborted } from './abort.js';
+import { mapReadErrors, throwIfAborted } from './abort.js';
 import { classifyEntryPath } from './entry-path.js';
 import { type ArchiveLimits, checkEntryCount, DeclaredSizeBudget, guardBytes } from './guard.js';
 import { readHeadOf } from './read-head.js';
