@@ -72,10 +72,15 @@ export async function parseImportedChat(
   device: { readonly deviceLanguageCode: string; readonly utcOffsetMinutes: number },
 ): Promise<ChatTextCheck> {
   let parser: ChatParser;
+  // The caller caps the text's length, so the parser's own line and message limits (16 Mi,
+  // 64 Mi characters) are lifted to it: a long message the inbox would take is not refused here.
+  const limit = Math.max(1, text.length);
   try {
     parser = new ChatParser({
       language: device.deviceLanguageCode.replaceAll('_', '-'),
       utcOffsetMinutes: device.utcOffsetMinutes,
+      maxLineLength: limit,
+      maxMessageLength: limit,
     });
   } catch (error) {
     if (error instanceof WaImportError && error.code === 'E_INVALID_OPTION') {
@@ -99,7 +104,8 @@ export async function parseImportedChat(
     }
     take(parser.end());
   } catch (error) {
-    if (error instanceof WaImportError) return { ok: false, reason: `chat_text cannot be parsed: ${error.message}` };
+    if (error instanceof WaImportError)
+      return { ok: false, reason: `chat_text cannot be parsed: ${error.message}` };
     throw error;
   }
   const { info } = parser;

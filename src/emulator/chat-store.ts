@@ -104,6 +104,18 @@ export class ChatStore {
   }
 
   /**
+   * Resolves once every write started so far is done (whether it succeeded or not).
+   *
+   * @example
+   * ```ts
+   * await store.settled(); // before removing the data directory
+   * ```
+   */
+  async settled(): Promise<void> {
+    await this.#queue.catch(() => undefined);
+  }
+
+  /**
    * The imported chats as `GET /api/v1/chats/` lists them: one per customer (its latest import),
    * the most recently imported first.
    *
@@ -165,7 +177,8 @@ async function load(file: string): Promise<ReceivedImport[]> {
 function importProblem(value: unknown): string | undefined {
   if (!isRecord(value)) return 'not an object';
   if (!Number.isSafeInteger(value.bytes)) return '"bytes" is not a whole number';
-  if (typeof value.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(value.sha256)) return '"sha256" is not a SHA-256';
+  if (typeof value.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(value.sha256))
+    return '"sha256" is not a SHA-256';
   if (value.user !== undefined && typeof value.user !== 'string') return '"user" is not a string';
   if (!Number.isSafeInteger(value.mediaFileCount)) return '"mediaFileCount" is not a whole number';
   if (typeof value.importedAt !== 'string') return '"importedAt" is not a string';

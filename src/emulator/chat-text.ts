@@ -1,7 +1,7 @@
 /**
- * What the emulator reads from a chat log: it counts message header lines with one simple
- * pattern, as a stand-in for the inbox's real parser. Works on a whole string or streamed, so a
- * chat log too large to keep is still counted.
+ * The emulator's fallback for a chat log too long to parse (over `maxParsedChatTextChars`): it
+ * counts message header lines with one simple pattern while the body streams, and finds the
+ * first author in the log's head. Logs within the cap are parsed for real (`chat-parse.ts`).
  *
  * @module
  */

@@ -257,6 +257,8 @@ export async function startInboxEmulator(options: InboxEmulatorOptions = {}): Pr
       importedAt: accepted.toISOString(),
       chat,
     };
+    // Closed while parsing: the connection is gone and nothing is written after close().
+    if (closing.signal.aborted) return;
     try {
       await store.add(received);
     } catch (error) {
@@ -276,13 +278,13 @@ export async function startInboxEmulator(options: InboxEmulatorOptions = {}): Pr
       const check = await parseImportedChat(chatText, value);
       return check.ok ? check.value : check;
     }
-    if (typeof chatText !== 'string' && chatText.headerLines === 0) {
+    const headerLines = typeof chatText === 'string' ? countHeaderLines(chatText) : chatText.headerLines;
+    if (headerLines === 0) {
       return {
         ok: false,
         reason: `chat_text is not a WhatsApp export: no message headers found in its ${chatText.length} characters`,
       };
     }
-    const headerLines = typeof chatText === 'string' ? countHeaderLines(chatText) : chatText.headerLines;
     const head = typeof chatText === 'string' ? chatText.slice(0, customerHeadChars) : chatText.head;
     const author = firstAuthor(head);
     return { messages: headerLines, last: undefined, authors: author === undefined ? [] : [author] };
@@ -462,7 +464,7 @@ export async function startInboxEmulator(options: InboxEmulatorOptions = {}): Pr
         closing.abort();
         server.close(() => resolve());
         server.closeAllConnections();
-      });
+      }).then(() => store.settled());
       return closed;
     },
   };

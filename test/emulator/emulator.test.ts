@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type InboxEmulator,
@@ -7,8 +6,7 @@ import {
   startInboxEmulator,
 } from '../../src/emulator/index.js';
 import { sampleImport } from '../submit/helpers.js';
-
-const token = 'tok-emulator-4d2a';
+import { authorized, json, postImport, send, token } from './helpers.js';
 
 let emulator: InboxEmulator | undefined;
 
@@ -20,56 +18,6 @@ afterEach(async () => {
 async function start(options: InboxEmulatorOptions = {}): Promise<InboxEmulator> {
   emulator = await startInboxEmulator({ tokens: [token], ...options });
   return emulator;
-}
-
-interface Sent {
-  readonly method?: string;
-  readonly headers?: Record<string, string>;
-  readonly body?: string | Buffer;
-  /** Send the body with chunked transfer encoding instead of Content-Length. */
-  readonly chunked?: boolean;
-}
-
-interface Answer {
-  readonly status: number;
-  readonly headers: http.IncomingHttpHeaders;
-  readonly json: unknown;
-}
-
-/** One raw request; rejects when the connection breaks. */
-function send(url: string, path: string, sent: Sent = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const body = sent.body === undefined ? undefined : Buffer.from(sent.body);
-    const headers: Record<string, string> = { ...sent.headers };
-    if (body !== undefined && sent.chunked !== true) headers['Content-Length'] = String(body.length);
-    const request = http.request(new URL(path, url), {
-      method: sent.method ?? 'POST',
-      headers,
-      agent: false,
-    });
-    request.on('error', reject);
-    request.on('response', (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({
-          status: response.statusCode ?? 0,
-          headers: response.headers,
-          json: text === '' ? undefined : JSON.parse(text),
-        });
-      });
-    });
-    if (body !== undefined) request.write(body);
-    request.end();
-  });
-}
-
-const json = { 'Content-Type': 'application/json' };
-const authorized = { ...json, Authorization: `Token ${token}` };
-
-function postImport(url: string, value: unknown): Promise<Answer> {
-  return send(url, '/api/v1/chat_import/', { headers: authorized, body: JSON.stringify(value) });
 }
 
 describe('emulator: sign-in', () => {
@@ -157,17 +105,41 @@ describe('emulator: the import endpoint', () => {
     const body = JSON.stringify(sampleImport());
     const answer = await postImport(inbox.url, sampleImport());
     expect(answer.status).toBe(201);
+    const sha256 = createHash('sha256').update(body).digest('hex');
+    // 10/03/2022 11:00 at UTC+01:00 (utc_offset_minutes 60) is 10:00 UTC.
+    const sent = Date.UTC(2022, 2, 10, 10, 0) / 1000;
+    const contact = {
+      wa_id: '447700900123',
+      waba_payload: { profile: { name: 'Customer 1' }, wa_id: '447700900123' },
+      initials: 'C1',
+      last_message_timestamp: sent,
+      resolved: false,
+    };
+    const id = `import.${sha256.slice(0, 16)}.2`;
     expect(answer.json).toEqual({
-      contact: {
-        wa_id: '447700900123',
-        waba_payload: { profile: { name: 'Customer 1' }, wa_id: '447700900123' },
-        initials: 'C1',
-        last_message_timestamp: 1714521600,
-        resolved: false,
-      },
+      contact,
       new_messages: 2,
       wa_id: '447700900123',
-      last_message: null,
+      last_message: {
+        id,
+        waba_payload: {
+          id,
+          from: '447700900123',
+          timestamp: String(sent),
+          type: 'text',
+          text: { body: 'Message 2 Line 1\nMessage 2 Line 2' },
+        },
+        waba_statuses: { sent: null, delivered: null, read: null },
+        contact,
+        from_us: false,
+        received: true,
+        sender: null,
+        before_time: null,
+        since_time: null,
+        customer_wa_id: '447700900123',
+        tags: [],
+        chat_tags: [],
+      },
       assigned_to_user: null,
       assigned_group: null,
       tags: [],
@@ -175,13 +147,15 @@ describe('emulator: the import endpoint', () => {
     expect(inbox.imports).toEqual([
       {
         bytes: Buffer.byteLength(body),
-        sha256: createHash('sha256').update(body).digest('hex'),
+        sha256,
         body: sampleImport(),
         user: undefined,
         mediaFileCount: 1,
+        importedAt: '2024-05-01T00:00:00.000Z',
         chat: answer.json,
       },
     ]);
+    expect(inbox.dataFile).toBeUndefined();
     expect(inbox.requests).toBe(1);
     expect(inbox.log).toEqual([
       {
