@@ -50,11 +50,14 @@ const json = JSON.stringify;
  */
 export function recordJson(m: Message): string {
   const f = m.flags;
+  // timestamp, localTime, kind, mediaType and language are ASCII the parser built (digits, `-`,
+  // `:`, `.`, `T`, `Z`, letters): they need no escaping, and JSON.stringify of a short string
+  // costs more than everything else in a record but the text.
   return (
-    `{"line":${m.line},"timestamp":${json(m.timestamp)},"localTime":${json(m.localTime)},"author":${m.author === null ? 'null' : json(m.author)},"text":${json(m.text)},"system":${m.system},"attachment":${m.attachment === null ? 'null' : `{"fileName":${json(m.attachment.fileName)}}`},"kind":${json(m.kind)}` +
-    (m.mediaType !== undefined ? `,"mediaType":${json(m.mediaType)}` : '') +
+    `{"line":${m.line},"timestamp":"${m.timestamp}","localTime":"${m.localTime}","author":${m.author === null ? 'null' : json(m.author)},"text":${json(m.text)},"system":${m.system},"attachment":${m.attachment === null ? 'null' : `{"fileName":${json(m.attachment.fileName)}}`},"kind":"${m.kind}"` +
+    (m.mediaType !== undefined ? `,"mediaType":"${m.mediaType}"` : '') +
     `,"flags":{"edited":${f.edited},"mediaOmitted":${f.mediaOmitted},"deleted":${f.deleted},"unrecognizedSystem":${f.unrecognizedSystem}},"lineCount":${m.lineCount}` +
-    (m.language !== undefined ? `,"language":${json(m.language)}` : '') +
+    (m.language !== undefined ? `,"language":"${m.language}"` : '') +
     '}'
   );
 }

@@ -39,6 +39,14 @@ export interface HeaderTemplate {
   };
   /** Whether digits may be of any script (then converted to ASCII). */
   readonly anyDigits: boolean;
+  /**
+   * The template as a program for a hand-written scanner (ASCII-digit templates only): pairs of
+   * (op, argument). The scanner does what the regex does without building match arrays or
+   * substrings for the time fields; the regex stays the reference and the fallback.
+   */
+  readonly program: Int32Array | null;
+  /** Sticky matcher for the meridiem word, used by the scanner. */
+  readonly meridiemAt: RegExp | null;
   readonly constant: Pick<
     RawHeader,
     'bracket' | 'terminator' | 'timeFirst' | 'separator' | 'dateTail' | 'meridiemBefore'
@@ -50,6 +58,19 @@ const MARKS = new Set([
 ]);
 const SPACES = new Set([0x20, 0xa0, 0x202f, 0x2009]);
 const DIGIT = /\p{Nd}/u;
+
+/** Scanner ops (see {@link HeaderTemplate.program}). */
+const OP_MARKS = 0;
+const OP_SPACE = 1;
+const OP_LITERAL = 2;
+const OP_DIGITS = 3;
+const OP_MERIDIEM = 4;
+/** Digit roles, by code: the program's argument of a digits op. */
+const ROLES = ['f1', 'f2', 'f3', 'h', 'mi', 'sec'] as const;
+type Role = (typeof ROLES)[number];
+/** Widths of each role, as in the grammar: date fields 1–4 digits, hour 1–2, minutes and seconds 2. */
+const ROLE_MIN = [1, 1, 1, 1, 2, 2];
+const ROLE_MAX = [4, 4, 4, 2, 2, 2];
 
 /**
  * Compiles the template of an example header, or null when the example's shape is one the
@@ -70,6 +91,7 @@ export function compileTemplate(
   if (header.fields.some((field) => !/^\d+$/u.test(field))) return null;
   const meridiemAt = header.meridiem === null ? -1 : prefix.indexOf(header.meridiem);
   let source = `^${MARK_CLASS}*`;
+  const ops: number[] = [OP_MARKS, 0];
   let group = 0;
   const digitGroups: number[] = [];
   let meridiemGroup = 0;
@@ -78,6 +100,7 @@ export function compileTemplate(
   for (let i = 0; i < prefix.length; ) {
     if (i === meridiemAt && header.meridiem !== null) {
       source += `(${meridiemSource})`;
+      ops.push(OP_MERIDIEM, 0);
       meridiemGroup = ++group;
       i += header.meridiem.length;
       previousMark = false;
@@ -86,7 +109,10 @@ export function compileTemplate(
     const char = String.fromCodePoint(prefix.codePointAt(i) as number);
     const code = char.codePointAt(0) as number;
     if (MARKS.has(code)) {
-      if (!previousMark) source += `${MARK_CLASS}*`;
+      if (!previousMark) {
+        source += `${MARK_CLASS}*`;
+        ops.push(OP_MARKS, 0);
+      }
       previousMark = true;
       i += char.length;
       continue;
@@ -94,6 +120,7 @@ export function compileTemplate(
     previousMark = false;
     if (SPACES.has(code)) {
       source += SPACE_CLASS;
+      ops.push(OP_SPACE, 0);
       i += 1;
       continue;
     }
@@ -104,13 +131,16 @@ export function compileTemplate(
         end += String.fromCodePoint(prefix.codePointAt(end) as number).length;
       }
       digitGroups.push(++group);
+      ops.push(OP_DIGITS, digitGroups.length - 1);
       source += `(@${digitGroups.length})`; // width filled in below, once the roles are known
       i = end;
       continue;
     }
     source += escapeChar(char);
+    for (let unit = 0; unit < char.length; unit++) ops.push(OP_LITERAL, char.charCodeAt(unit));
     if (char === '[') {
       source += `${MARK_CLASS}*`;
+      ops.push(OP_MARKS, 0);
       previousMark = true;
     }
     i += char.length;
@@ -147,6 +177,15 @@ export function compileTemplate(
       meridiem: meridiemGroup,
     },
     anyDigits,
+    // Digit ops carry their role code (see ROLES) instead of their printed index.
+    program: anyDigits
+      ? null
+      : Int32Array.from(
+          ops.map((value, index) =>
+            index % 2 === 1 && ops[index - 1] === OP_DIGITS ? ROLES.indexOf(roles[value] as Role) : value,
+          ),
+        ),
+    meridiemAt: meridiemGroup === 0 ? null : new RegExp(`(?:${meridiemSource})`, 'uy'),
     constant: {
       bracket: header.bracket,
       terminator: header.terminator,
@@ -167,6 +206,22 @@ export function compileTemplate(
  * ```
  */
 export function matchTemplate(line: string, template: HeaderTemplate): RawHeader | null {
+  if (template.program !== null) {
+    const scanned = scanTemplate(line, template, template.program);
+    if (scanned !== undefined) return scanned;
+  }
+  return matchTemplateRegex(line, template);
+}
+
+/**
+ * The template's regex, run literally: the reference the scanner must agree with.
+ *
+ * @example
+ * ```ts
+ * matchTemplateRegex('11/03/2022, 09:30 - Ben: yo', template)?.minute; // 30
+ * ```
+ */
+export function matchTemplateRegex(line: string, template: HeaderTemplate): RawHeader | null {
   const match = template.regex.exec(line);
   if (match === null) return null;
   const g = template.groups;
@@ -187,6 +242,81 @@ export function matchTemplate(line: string, template: HeaderTemplate): RawHeader
     meridiem,
     meridiemBefore: c.meridiemBefore,
     restStart: match[0].length,
+  };
+}
+
+/**
+ * Runs a template program over a line. Returns the header, null when the line does not fit, or
+ * undefined when only the regex can tell (a meridiem word matched but what follows did not:
+ * the regex could backtrack into a shorter word of the alternation).
+ */
+function scanTemplate(
+  line: string,
+  template: HeaderTemplate,
+  program: Int32Array,
+): RawHeader | null | undefined {
+  const length = line.length;
+  let i = 0;
+  let meridiem: string | null = null;
+  let f1 = '';
+  let f2 = '';
+  let f3 = '';
+  let hour = 0;
+  let minute = 0;
+  let second: number | null = null;
+  for (let pc = 0; pc < program.length; pc += 2) {
+    const op = program[pc] as number;
+    const arg = program[pc + 1] as number;
+    if (op === OP_MARKS) {
+      while (i < length && MARKS.has(line.charCodeAt(i))) i++;
+    } else if (op === OP_SPACE) {
+      if (i >= length || !SPACES.has(line.charCodeAt(i))) return meridiem === null ? null : undefined;
+      i++;
+    } else if (op === OP_LITERAL) {
+      if (line.charCodeAt(i) !== arg) return meridiem === null ? null : undefined;
+      i++;
+    } else if (op === OP_DIGITS) {
+      const start = i;
+      let value = 0;
+      while (i < length) {
+        const code = line.charCodeAt(i);
+        if (code < 0x30 || code > 0x39) break;
+        value = value * 10 + (code - 0x30);
+        i++;
+      }
+      const width = i - start;
+      if (width < (ROLE_MIN[arg] as number) || width > (ROLE_MAX[arg] as number)) {
+        return meridiem === null ? null : undefined;
+      }
+      if (arg === 0) f1 = line.slice(start, i);
+      else if (arg === 1) f2 = line.slice(start, i);
+      else if (arg === 2) f3 = line.slice(start, i);
+      else if (arg === 3) hour = value;
+      else if (arg === 4) minute = value;
+      else second = value;
+    } else {
+      const sticky = template.meridiemAt as RegExp;
+      sticky.lastIndex = i;
+      const word = sticky.exec(line);
+      if (word === null) return null;
+      meridiem = word[0];
+      i += meridiem.length;
+    }
+  }
+  const c = template.constant;
+  return {
+    bracket: c.bracket,
+    terminator: c.terminator,
+    timeFirst: c.timeFirst,
+    fields: [f1, f2, f3],
+    separator: c.separator,
+    dateTail: c.dateTail,
+    hour,
+    minute,
+    second,
+    meridiem,
+    meridiemBefore: c.meridiemBefore,
+    restStart: i,
   };
 }
 

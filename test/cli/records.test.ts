@@ -12,12 +12,17 @@ const flagsArb = fc.record({
   unrecognizedSystem: fc.boolean(),
 });
 
-/** Messages with every optional field present or absent and strings of any code units. */
+/** Messages with every optional field present or absent; author, text and file names of any code units. */
 const messageArb: fc.Arbitrary<Message> = fc
   .record({
     line: fc.nat(),
-    timestamp: fc.string(),
-    localTime: fc.string(),
+    // As the parser builds them (recordJson relies on these needing no escaping).
+    timestamp: fc
+      .date({ min: new Date(0), max: new Date(Date.UTC(9999, 0)), noInvalidDate: true })
+      .map((d) => d.toISOString()),
+    localTime: fc
+      .date({ min: new Date(0), max: new Date(Date.UTC(9999, 0)), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 19)),
     author: fc.option(fc.string({ unit: 'binary' }), { nil: null }),
     text: fc.string({ unit: 'binary' }),
     system: fc.boolean(),

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from '@fast-check/vitest';
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { compileGrammar } from '../../src/format/grammar.js';
 import { matchHeader } from '../../src/format/header.js';
-import { compileTemplate, matchTemplate } from '../../src/format/template.js';
+import { compileTemplate, matchTemplate, matchTemplateRegex } from '../../src/format/template.js';
 import { getLexicon } from '../../src/locales/lexicon.js';
 import { chatArb } from '../support/render.js';
 
@@ -48,6 +48,8 @@ describe('header templates', () => {
       for (const log of logs) {
         for (const line of log.lines) {
           const fast = matchTemplate(line, template);
+          // The hand-written scanner and the template's regex agree on every line, matched or not.
+          expect(fast, `${name} scanner on ${log.name}: ${line}`).toEqual(matchTemplateRegex(line, template));
           if (fast === null) continue;
           matched++;
           expect(fast, `${name} template on ${log.name}: ${line}`).toEqual(matchHeader(line, grammar));
@@ -64,12 +66,57 @@ describe('header templates', () => {
       const template = templateOf(lines);
       for (const line of lines) {
         const fast = template === null ? null : matchTemplate(line, template);
+        if (template !== null) expect(fast).toEqual(matchTemplateRegex(line, template));
         if (fast !== null) expect(fast).toEqual(matchHeader(line, grammar));
       }
       // The template fits the log it was made from: its own headers take the fast path.
       if (template !== null) expect(lines.some((line) => matchTemplate(line, template) !== null)).toBe(true);
     },
   );
+
+  const logs = fixtureLogs();
+  const templated = logs
+    .map(({ lines }) => ({ lines, template: templateOf(lines) }))
+    .filter((entry) => entry.template !== null);
+  const MUTATIONS = [
+    '0',
+    '7',
+    '12',
+    '\u200e',
+    '\u200f',
+    ' ',
+    '\u202f',
+    '\u00a0',
+    ':',
+    '/',
+    '.',
+    '-',
+    'AM',
+    'PM',
+    'p. m.',
+    '',
+    '[',
+    ']',
+  ];
+
+  test.prop(
+    [
+      fc.nat({ max: templated.length - 1 }),
+      fc.nat(),
+      fc.array(fc.tuple(fc.nat({ max: 40 }), fc.nat({ max: 3 }), fc.constantFrom(...MUTATIONS)), {
+        maxLength: 3,
+      }),
+    ],
+    { numRuns: 400 },
+  )('scanner and regex agree on mutated header lines', (which, lineIndex, edits) => {
+    const { lines, template } = templated[which] as {
+      lines: string[];
+      template: NonNullable<ReturnType<typeof templateOf>>;
+    };
+    let line = lines[lineIndex % lines.length] as string;
+    for (const [at, cut, insert] of edits) line = line.slice(0, at) + insert + line.slice(at + cut);
+    expect(matchTemplate(line, template)).toEqual(matchTemplateRegex(line, template));
+  });
 
   it('leave era years to the grammar', () => {
     const line = '[3/27/R4, 21:41:35] A: y';
