@@ -73,11 +73,6 @@ export function resolveYear(field: string, tail: string): ResolvedYear | null {
   return null;
 }
 
-/** Whether a printed field can only be a year (4 digits, era, or > 31). */
-export function isYearField(field: string): boolean {
-  return field.length >= 3 || JAPANESE_ERA_OFFSET[field[0] ?? ''] !== undefined || Number(field) > 31;
-}
-
 /**
  * Days in a Gregorian month (month 1–12).
  *

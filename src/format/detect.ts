@@ -98,7 +98,14 @@ const ORDER_FIELDS: Readonly<Record<DateOrder, readonly [0 | 1 | 2, 0 | 1 | 2, 0
 };
 const DAY_MS = 86_400_000;
 
-/** Shape key: headers of one export share it. */
+/**
+ * Shape key: headers of one export share it (terminator, time or date first, seconds or not).
+ *
+ * @example
+ * ```ts
+ * shapeKey(matchHeader('[3/27/22, 21:41:35] A: hi', grammar) as RawHeader); // 'ios|d|s'
+ * ```
+ */
 export function shapeKey(header: RawHeader): string {
   return `${header.terminator}|${header.timeFirst ? 't' : 'd'}|${header.second === null ? 'm' : 's'}`;
 }

@@ -94,7 +94,14 @@ export function matchSystem(
   return null;
 }
 
-/** True when a body opens with an LRM/RLM, as iOS notices and placeholders do. */
+/**
+ * True when a body opens with an LRM/RLM, as iOS notices and placeholders do.
+ *
+ * @example
+ * ```ts
+ * startsWithMark('\u200eimage omitted'); // true
+ * ```
+ */
 export function startsWithMark(text: string): boolean {
   const first = text.charCodeAt(0);
   return first === LRM.charCodeAt(0) || first === RLM.charCodeAt(0);

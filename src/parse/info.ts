@@ -98,7 +98,14 @@ export interface ParseInfo {
 /** How many skipped / invalid lines are kept as samples (all are counted). */
 export const MAX_SAMPLES = 1000;
 
-/** A fresh, empty info object. */
+/**
+ * A fresh, empty info object.
+ *
+ * @example
+ * ```ts
+ * emptyInfo('UTC+01:00', false).messages; // 0
+ * ```
+ */
 export function emptyInfo(timeBasis: string, utcAssumed: boolean): ParseInfo {
   return {
     lines: 0,
