@@ -31,6 +31,8 @@ export const BOM = '\ufeff';
 export const ARABIC_COMMA = '\u060c';
 /** U+2022 BULLET: between an iOS document title and its page count. */
 export const BULLET = '\u2022';
+/** U+2011 NON-BREAKING HYPHEN: between digit groups of old iOS phone-number authors (`+55 61 9000‑0001`). */
+export const NON_BREAKING_HYPHEN = '\u2011';
 /** U+2028 LINE SEPARATOR: text inside a message, never a line break. */
 export const LINE_SEPARATOR = '\u2028';
 /** U+2029 PARAGRAPH SEPARATOR: text inside a message, never a line break. */

@@ -13,16 +13,6 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { NBSP, NNBSP, stripMarks, THIN_SPACE } from '../chars.js';
 
-/**
- * U+2011 NON-BREAKING HYPHEN: between digit groups of old iOS phone-number authors.
- *
- * @example
- * ```ts
- * normalizePhoneText(`+55 61 9000${NON_BREAKING_HYPHEN}0001`); // '+55 61 9000-0001'
- * ```
- */
-export const NON_BREAKING_HYPHEN = '\u2011';
-
 /** Spaces exports put between digit groups. */
 const SPACE_LIKE = new RegExp(`[${NBSP}${NNBSP}${THIN_SPACE}]`, 'gu');
 /** Hyphens and dashes (U+2010–U+2015, minus sign U+2212), the non-breaking one included. */

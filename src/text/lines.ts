@@ -15,7 +15,6 @@
  * @module
  */
 
-const LF = 10;
 const CR = 13;
 
 /** One line of the log: its text (terminator removed) and the exact terminator. */
@@ -81,6 +80,3 @@ function cut(piece: string): Line {
   }
   return { text: piece, terminator: '\n' };
 }
-
-/** Character code of `\n`, exported for byte-level scanners (benchmarks, header counters). */
-export const LINE_FEED = LF;
