@@ -250,8 +250,8 @@ export function resolveParticipants(input: ResolveParticipantsInput): ResolvedPa
   if (authors.length > 2 || input.groupEvents) {
     warnings.push(
       input.groupEvents
-        ? 'the log shows group events: this is a group chat'
-        : `the log has ${authors.length} authors: this is a group chat`,
+        ? 'the log shows group events, so it is a group chat'
+        : `the log has ${authors.length} authors, so it is a group chat`,
     );
     return {
       participants: [],

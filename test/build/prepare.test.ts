@@ -307,7 +307,7 @@ describe('prepareChatImport: refusals', () => {
     );
     expect(error).toMatchObject({
       code: 'E_GROUP_CHAT',
-      message: 'group chats cannot be imported: the log has 3 authors: this is a group chat',
+      message: 'group chats cannot be imported: the log has 3 authors, so it is a group chat',
     });
   });
 

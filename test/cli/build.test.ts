@@ -214,7 +214,7 @@ describe('wa-import build', () => {
     ]);
     expect(status).toBe(1);
     expect(stderr).toBe(
-      'error[E_GROUP_CHAT]: group chats cannot be imported: the log has 3 authors: this is a group chat\n' +
+      'error[E_GROUP_CHAT]: group chats cannot be imported: the log has 3 authors, so it is a group chat\n' +
         '  hint: the inbox imports 1:1 chats only; export the chat with the customer instead\n',
     );
     expect((await readdir(temp.path)).filter((name) => name.includes('out.json'))).toEqual([]);
