@@ -4,6 +4,7 @@ import type { LocaleTable } from './types.js';
 export const en: LocaleTable = {
   language: 'en',
   name: 'English',
+  dateOrderByRegion: true,
   attachedTag: ['attached'],
   fileAttached: ['file attached'],
   // `<Video note omitted>` (Android) is matched through the typed `video note omitted` below, which

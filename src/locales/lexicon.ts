@@ -69,6 +69,8 @@ export interface Lexicon {
    * with no such word (scripts without spaces) are under `''` and always tested.
    */
   readonly systemNameFirstByWord: ReadonlyMap<string, readonly CompiledPhrase[]>;
+  /** Languages whose regions write dates in different orders (`LocaleTable.dateOrderByRegion`). */
+  readonly dateOrderByRegion: ReadonlySet<string>;
   /** Meridiem words (as printed, de-duplicated) with their hour masks, keyed by {@link meridiemKey}. */
   readonly meridiem: ReadonlyMap<string, number>;
   /** Regex source matching any meridiem word, longest first, internal spaces flexible. */
@@ -197,6 +199,7 @@ export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
   const location = new Map<string, [string, string[]][]>();
   const poll = new Map<string, [string, string[]][]>();
   const placeholderWords = new Set<string>();
+  const dateOrderByRegion = new Set<string>();
   const pages = new Set<string>();
   const systemByFirstWord = new Map<string, CompiledPhrase[]>();
   const systemNameFirst: CompiledPhrase[] = [];
@@ -238,6 +241,7 @@ export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
 
   for (const table of tables) {
     const lang = table.language;
+    if (table.dateOrderByRegion === true) dateOrderByRegion.add(lang);
     for (const label of table.attachedTag ?? []) addLabel(attachedTag, label, lang);
     for (const label of table.attachedTagAfter ?? []) addLabel(attachedTagAfter, label, lang);
     for (const label of table.fileAttached ?? []) addLabel(fileAttached, label, lang);
@@ -311,6 +315,7 @@ export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
     location,
     poll,
     placeholderWords,
+    dateOrderByRegion,
     pagesSource,
     pages: new RegExp(`^(?:${pagesSource.replaceAll('\\d+', '(\\d+)')})$`, 'iu'),
     systemByFirstWord,

@@ -90,6 +90,12 @@ export interface LocaleTable {
   readonly waiting?: readonly string[];
   /** System phrases. */
   readonly system?: readonly SystemPhrase[];
+  /**
+   * True when the language's regions write dates in different orders (English: month first in
+   * the US, day first in the UK), so a log recognized as this language says nothing about its
+   * date order.
+   */
+  readonly dateOrderByRegion?: boolean;
   /** Meridiem words not in CLDR as Node ships it (older exports, day periods). */
   readonly meridiem?: readonly MeridiemWord[];
 }

@@ -296,13 +296,9 @@ export class ChatParser {
   }
 
   #inferredLanguage(): string | undefined {
-    let best: string | undefined;
-    let count = 0;
-    for (const [language, n] of this.#inferred) {
-      if (n > count) [best, count] = [language, n];
-    }
-    // English is printed the same in day-first and month-first regions: no prior from it.
-    return best === 'en' ? undefined : best;
+    const top = topLanguage(this.#inferred)?.language;
+    // A language whose regions differ in date order (English) is no date-order prior.
+    return top === undefined || this.#lexicon.dateOrderByRegion.has(top) ? undefined : top;
   }
 
   #consume(number: number, text: string, terminator: string, out: Message[]): void {
