@@ -307,9 +307,10 @@ export class ChatParser {
       if (this.#monthNameLine(number, text, terminator, out)) return;
     } else if (format !== null) {
       const template = this.#template;
-      const header =
-        (template === null ? null : matchTemplate(text, template)) ?? matchHeader(text, this.#grammar);
-      if (header !== null && shapeKey(header) === this.#shape) {
+      const fast = template === null ? null : matchTemplate(text, template);
+      // A template match has the locked shape by construction; only a grammar match needs the check.
+      const header = fast ?? matchHeader(text, this.#grammar);
+      if (header !== null && (fast !== null || shapeKey(header) === this.#shape)) {
         const wall = interpretWallTime(header, format.dateOrder, this.#lexicon.meridiem);
         if (wall !== null) {
           this.#flush(out);
