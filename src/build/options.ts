@@ -74,7 +74,7 @@ function invalid(message: string, hint?: string): WaImportError {
 
 /**
  * Checks the options that are the build step's own (the parser and the participant resolver
- * check theirs). Throws `E_NO_UTC_OFFSET` when neither an offset nor a zone is given — a silent
+ * check theirs, e.g. an offset and a zone given together). Throws `E_NO_UTC_OFFSET` when neither an offset nor a zone is given — a silent
  * 0 would shift every message — and `E_INVALID_OPTION` for the rest.
  *
  * @example
@@ -92,9 +92,6 @@ export function validatePrepareOptions(options: PrepareOptions): void {
         hint: "pass --tz <zone> (the exporting device's zone, e.g. Europe/Berlin) or --utc-offset <minutes> (e.g. 60 for UTC+1, -300 for UTC-5)",
       },
     );
-  }
-  if (options.utcOffsetMinutes !== undefined && options.timeZone !== undefined) {
-    throw invalid('give either utcOffsetMinutes or timeZone, not both');
   }
   if (options.media !== undefined && !MEDIA_SELECTIONS.includes(options.media)) {
     throw invalid(`media must be referenced, all or none, got "${String(options.media)}"`);

@@ -19,6 +19,7 @@
  */
 
 import { MARK_CLASS, SPACE_CLASS } from '../chars.js';
+import { getLexicon } from '../locales/lexicon.js';
 
 /** How the timestamp is closed: `] ` (iOS), ` - ` (Android) or `: ` (legacy iOS, before 2017). */
 export type Terminator = 'ios' | 'android' | 'legacy';
@@ -29,15 +30,21 @@ const S = SPACE_CLASS;
 const FIELD = '(?:[MTSHR]\\p{Nd}{1,2}|\\p{Nd}{1,4})';
 /** A separator: `/`, `.`, `-`, each optionally followed by a space (`27. 3. 2022`). */
 const SEP = `[/.\\-]${S}?`;
-/** After the last field: Croatian/Hungarian trailing dot, Bulgarian `г.`, Thai `BE`. */
-const DATE_TAIL = `(?:\\.|${S}?г\\.|${S}?BE)?`;
-/** Between date and time: comma (Latin or Arabic) and/or spaces, then `à`/`klo` in fr/fi. */
-const JOIN = `${M}(?:[,\\u060c]${M}${S}*|${S}+)(?:(?:à|klo|um)${S}+)?${M}`;
+/** After the last field: a trailing dot (hr, hu), or a year suffix from the locale tables (bg `г.`, th `BE`). */
+function dateTail(yearSuffixes: string): string {
+  return yearSuffixes === '' ? '(?:\\.)?' : `(?:\\.|${S}?(?:${yearSuffixes}))?`;
+}
 
-function dateSource(n: 'a' | 'b'): string {
+/** Between date and time: comma (Latin or Arabic) and/or spaces, then a joiner word from the tables (fr `à`, fi `klo`). */
+function join(joiners: string): string {
+  const word = joiners === '' ? '' : `(?:(?:${joiners})${S}+)?`;
+  return `${M}(?:[,\\u060c]${M}${S}*|${S}+)${word}${M}`;
+}
+
+function dateSource(n: 'a' | 'b', tail: string): string {
   return (
     `(?<${n}1>${FIELD})${M}(?<${n}s>${SEP})${M}(?<${n}2>${FIELD})${M}\\k<${n}s>${M}(?<${n}3>${FIELD})` +
-    `(?<${n}tail>${DATE_TAIL})`
+    `(?<${n}tail>${tail})`
   );
 }
 
@@ -72,7 +79,9 @@ export interface NumberedRegExp {
 }
 
 /**
- * Compiles the grammar for a set of meridiem words (a regex alternation source).
+ * Compiles the grammar for a set of meridiem words (a regex alternation source). The words
+ * printed between date and time and after the year come from the locale tables
+ * (`dateTimeJoiners`, `yearSuffixes`), all of them unless others are given.
  *
  * @example
  * ```ts
@@ -80,11 +89,16 @@ export interface NumberedRegExp {
  * grammar.dateFirst.test('3/27/22, 9:41 PM - Ann: hi'); // true
  * ```
  */
-export function compileGrammar(meridiemSource: string): HeaderGrammar {
+export function compileGrammar(
+  meridiemSource: string,
+  words: { readonly joinerSource: string; readonly yearSuffixSource: string } = getLexicon(),
+): HeaderGrammar {
   const meridiem = `(?:${meridiemSource})`;
+  const JOIN = join(words.joinerSource);
+  const tail = dateTail(words.yearSuffixSource);
   const lead = `^(?<lead>${M})(?<open>\\[)?${M}`;
-  const dateFirst = `${lead}${dateSource('a')}${JOIN}${timeSource('a', meridiem)}${TERMINATOR}`;
-  const timeFirst = `${lead}${timeSource('b', meridiem)}${JOIN}${dateSource('b')}${TERMINATOR}`;
+  const dateFirst = `${lead}${dateSource('a', tail)}${JOIN}${timeSource('a', meridiem)}${TERMINATOR}`;
+  const timeFirst = `${lead}${timeSource('b', meridiem)}${JOIN}${dateSource('b', tail)}${TERMINATOR}`;
   return {
     dateFirst: new RegExp(dateFirst, 'u'),
     timeFirst: new RegExp(timeFirst, 'u'),

@@ -4,6 +4,7 @@ import type { LocaleTable } from './types.js';
 export const bg: LocaleTable = {
   language: 'bg',
   name: 'Bulgarian',
+  yearSuffixes: ['г.'],
   fileAttached: ['прикачен файл'],
   mediaOmitted: ['Без файл'],
   deleted: [

@@ -4,6 +4,7 @@ import type { LocaleTable } from './types.js';
 export const de: LocaleTable = {
   language: 'de',
   name: 'German',
+  dateTimeJoiners: ['um'],
   attachedTag: ['Anhang'],
   fileAttached: ['Datei angehängt'],
   mediaOmitted: ['Medien ausgeschlossen', 'Medien weggelassen'],

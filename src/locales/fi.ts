@@ -4,6 +4,7 @@ import type { LocaleTable } from './types.js';
 export const fi: LocaleTable = {
   language: 'fi',
   name: 'Finnish',
+  dateTimeJoiners: ['klo'],
   attachedTag: ['liite'],
   fileAttached: ['liitetiedosto'],
   mediaOmitted: ['Media jätetty pois'],

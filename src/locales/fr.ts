@@ -4,6 +4,7 @@ import type { LocaleTable } from './types.js';
 export const fr: LocaleTable = {
   language: 'fr',
   name: 'French',
+  dateTimeJoiners: ['à'],
   attachedTag: ['pièce jointe'],
   fileAttached: ['fichier joint'],
   mediaOmitted: ['Médias omis', 'Fichier omis'],

@@ -69,6 +69,10 @@ export interface Lexicon {
    * with no such word (scripts without spaces) are under `''` and always tested.
    */
   readonly systemNameFirstByWord: ReadonlyMap<string, readonly CompiledPhrase[]>;
+  /** Regex source matching any `dateTimeJoiners` word (empty when no table has one). */
+  readonly joinerSource: string;
+  /** Regex source matching any `yearSuffixes` word (empty when no table has one). */
+  readonly yearSuffixSource: string;
   /** Languages whose regions write dates in different orders (`LocaleTable.dateOrderByRegion`). */
   readonly dateOrderByRegion: ReadonlySet<string>;
   /** Meridiem words (as printed, de-duplicated) with their hour masks, keyed by {@link meridiemKey}. */
@@ -200,6 +204,8 @@ export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
   const poll = new Map<string, [string, string[]][]>();
   const placeholderWords = new Set<string>();
   const dateOrderByRegion = new Set<string>();
+  const joiners = new Set<string>();
+  const yearSuffixes = new Set<string>();
   const pages = new Set<string>();
   const systemByFirstWord = new Map<string, CompiledPhrase[]>();
   const systemNameFirst: CompiledPhrase[] = [];
@@ -242,6 +248,8 @@ export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
   for (const table of tables) {
     const lang = table.language;
     if (table.dateOrderByRegion === true) dateOrderByRegion.add(lang);
+    for (const word of table.dateTimeJoiners ?? []) joiners.add(word);
+    for (const word of table.yearSuffixes ?? []) yearSuffixes.add(word);
     for (const label of table.attachedTag ?? []) addLabel(attachedTag, label, lang);
     for (const label of table.attachedTagAfter ?? []) addLabel(attachedTagAfter, label, lang);
     for (const label of table.fileAttached ?? []) addLabel(fileAttached, label, lang);
@@ -316,6 +324,8 @@ export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
     poll,
     placeholderWords,
     dateOrderByRegion,
+    joinerSource: alternation(joiners),
+    yearSuffixSource: alternation(yearSuffixes),
     pagesSource,
     pages: new RegExp(`^(?:${pagesSource.replaceAll('\\d+', '(\\d+)')})$`, 'iu'),
     systemByFirstWord,
@@ -357,6 +367,14 @@ function compilePhrase(phrase: string): RegExp {
     else source += escapeRegex(token).replace(/'/gu, APOSTROPHES).replace(/ /gu, ' +');
   }
   return new RegExp(`^ *${source}${prefix ? '' : '\\.? *$'}`, 'iu');
+}
+
+/** Words as a regex alternation, longest first, internal spaces flexible (NBSP, NNBSP). */
+function alternation(words: ReadonlySet<string>): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => escapeRegex(w).replace(/ /gu, '[ \\u00a0\\u202f]'))
+    .join('|');
 }
 
 function escapeRegex(text: string): string {

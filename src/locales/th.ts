@@ -8,6 +8,7 @@ import type { LocaleTable } from './types.js';
 export const th: LocaleTable = {
   language: 'th',
   name: 'Thai',
+  yearSuffixes: ['BE'],
   attachedTag: ['แนบ'],
   fileAttached: ['ไฟล์ที่แนบ'],
   mediaOmitted: ['สื่อถูกลบ'],

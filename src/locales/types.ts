@@ -96,6 +96,10 @@ export interface LocaleTable {
    * date order.
    */
   readonly dateOrderByRegion?: boolean;
+  /** Words some exports print between date and time (fr `à`, fi `klo`). */
+  readonly dateTimeJoiners?: readonly string[];
+  /** Words printed after the year (bg `г.`, th `BE`; `BE` also marks a Buddhist year). */
+  readonly yearSuffixes?: readonly string[];
   /** Meridiem words not in CLDR as Node ships it (older exports, day periods). */
   readonly meridiem?: readonly MeridiemWord[];
 }
