@@ -38,10 +38,20 @@ export function toRecord(message: Message): Record<string, unknown> {
 
 const json = JSON.stringify;
 
+/** Most chats have a handful of authors: their JSON is cached (bounded; cleared when full). */
+const MAX_CACHED_AUTHORS = 10_000;
+const authorJson = new Map<string, string>();
 /**
- * `JSON.stringify(toRecord(message))`, byte for byte, built by hand: only the strings go through
- * `JSON.stringify`, which is several times faster than serializing the object (a test checks
- * the two agree on generated messages).
+ * The record's middle, `,"system":…,"attachment":null,"kind":"…","flags":{…},"lineCount":`, for
+ * messages without attachment or media type: it depends only on the kind, `system` and the four
+ * flags, so it is built once per combination (at most 11 kinds × 32) instead of per message.
+ */
+const middles = new Map<string, string[]>();
+
+/**
+ * `JSON.stringify(toRecord(message))`, byte for byte, built by hand: only the text goes through
+ * `JSON.stringify` every time; authors and the constant middle part come from small caches (a
+ * property test checks the result equals `JSON.stringify` on generated messages).
  *
  * @example
  * ```ts
@@ -49,17 +59,49 @@ const json = JSON.stringify;
  * ```
  */
 export function recordJson(m: Message): string {
-  const f = m.flags;
   // timestamp, localTime, kind, mediaType and language are ASCII the parser built (digits, `-`,
-  // `:`, `.`, `T`, `Z`, letters): they need no escaping, and JSON.stringify of a short string
-  // costs more than everything else in a record but the text.
-  return (
-    `{"line":${m.line},"timestamp":"${m.timestamp}","localTime":"${m.localTime}","author":${m.author === null ? 'null' : json(m.author)},"text":${json(m.text)},"system":${m.system},"attachment":${m.attachment === null ? 'null' : `{"fileName":${json(m.attachment.fileName)}}`},"kind":"${m.kind}"` +
-    (m.mediaType !== undefined ? `,"mediaType":"${m.mediaType}"` : '') +
-    `,"flags":{"edited":${f.edited},"mediaOmitted":${f.mediaOmitted},"deleted":${f.deleted},"unrecognizedSystem":${f.unrecognizedSystem}},"lineCount":${m.lineCount}` +
-    (m.language !== undefined ? `,"language":"${m.language}"` : '') +
-    '}'
-  );
+  // `:`, `.`, `T`, `Z`, letters): they need no escaping.
+  return `{"line":${m.line},"timestamp":"${m.timestamp}","localTime":"${m.localTime}","author":${authorOf(m.author)},"text":${json(m.text)}${middleOf(m)}${m.lineCount}${m.language === undefined ? '' : `,"language":"${m.language}"`}}`;
+}
+
+function authorOf(author: string | null): string {
+  if (author === null) return 'null';
+  let cached = authorJson.get(author);
+  if (cached === undefined) {
+    cached = json(author);
+    if (authorJson.size >= MAX_CACHED_AUTHORS) authorJson.clear();
+    authorJson.set(author, cached);
+  }
+  return cached;
+}
+
+function middleOf(m: Message): string {
+  if (m.attachment !== null || m.mediaType !== undefined) return buildMiddle(m);
+  const f = m.flags;
+  const index =
+    (m.system ? 1 : 0) |
+    (f.edited ? 2 : 0) |
+    (f.mediaOmitted ? 4 : 0) |
+    (f.deleted ? 8 : 0) |
+    (f.unrecognizedSystem ? 16 : 0);
+  let byFlags = middles.get(m.kind);
+  if (byFlags === undefined) {
+    byFlags = [];
+    middles.set(m.kind, byFlags);
+  }
+  let middle = byFlags[index];
+  if (middle === undefined) {
+    middle = buildMiddle(m);
+    byFlags[index] = middle;
+  }
+  return middle;
+}
+
+function buildMiddle(m: Message): string {
+  const f = m.flags;
+  const attachment = m.attachment === null ? 'null' : `{"fileName":${json(m.attachment.fileName)}}`;
+  const mediaType = m.mediaType === undefined ? '' : `,"mediaType":"${m.mediaType}"`;
+  return `,"system":${m.system},"attachment":${attachment},"kind":"${m.kind}"${mediaType},"flags":{"edited":${f.edited},"mediaOmitted":${f.mediaOmitted},"deleted":${f.deleted},"unrecognizedSystem":${f.unrecognizedSystem}},"lineCount":`;
 }
 
 const CSV_COLUMNS = [

@@ -44,6 +44,23 @@ describe('NDJSON records', () => {
     expect(recordJson(message)).toBe(JSON.stringify(toRecord(message)));
   });
 
+  // The serializer caches author JSON and the constant middle of a record: messages that share
+  // an author or a kind but differ elsewhere must still come out exact, in any order.
+  test.prop(
+    [
+      fc.array(
+        fc.tuple(messageArb, fc.constantFrom<string | null>(null, 'Ana', 'Ana ', '"Q"', '\ud83d\ude00 Bo')),
+        { maxLength: 40 },
+      ),
+    ],
+    { numRuns: 200 },
+  )('and with cached parts shared between messages', (pairs) => {
+    for (const [message, author] of pairs) {
+      const shared = { ...message, author };
+      expect(recordJson(shared)).toBe(JSON.stringify(toRecord(shared)));
+    }
+  });
+
   test.prop([chatArb({ maxMessages: 8 })], { numRuns: 100 })('and so on every parsed message', (chat) => {
     for (const message of parseChatText(chat.text, chat.options).messages) {
       expect(recordJson(message)).toBe(JSON.stringify(toRecord(message)));
