@@ -47,6 +47,36 @@ export const MARK_CLASS = '[\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]
 /** Regex source for one space as exports print it: space, NBSP, NNBSP or thin space. */
 export const SPACE_CLASS = '[ \\u00a0\\u202f\\u2009]';
 
+/**
+ * True for a code unit of {@link MARK_CLASS}: the per-character test for hand-written scanners.
+ *
+ * @example
+ * ```ts
+ * isMarkCode(0x200e); // true (LRM)
+ * ```
+ */
+export function isMarkCode(code: number): boolean {
+  return (
+    code >= 0x200e &&
+    (code <= 0x200f ||
+      (code >= 0x202a && code <= 0x202e) ||
+      (code >= 0x2066 && code <= 0x2069) ||
+      code === 0xfeff)
+  );
+}
+
+/**
+ * True for a code unit of {@link SPACE_CLASS}: space, NBSP, NNBSP or thin space.
+ *
+ * @example
+ * ```ts
+ * isSpaceCode(0x202f); // true (NNBSP)
+ * ```
+ */
+export function isSpaceCode(code: number): boolean {
+  return code === 0x20 || code === 0xa0 || code === 0x202f || code === 0x2009;
+}
+
 const MARKS = new RegExp(`${MARK_CLASS}+`, 'gu');
 const SPACES = /[\u00a0\u202f\u2009]/gu;
 const HAS_MARK = new RegExp(MARK_CLASS, 'u');

@@ -113,7 +113,12 @@ export function interpretHour(
 ): number | null {
   if (meridiem === null) return hour <= 23 ? hour : null;
   if (hour > 12) return null;
-  const mask = masks.get(meridiemKey(meridiem));
+  // A chat prints the same two words all along: remember the last one's key.
+  if (meridiem !== lastMeridiem) {
+    lastMeridiem = meridiem;
+    lastMeridiemKey = meridiemKey(meridiem);
+  }
+  const mask = masks.get(lastMeridiemKey);
   if (mask === undefined) return null;
   const morning = hour % 12;
   if ((mask >> morning) & 1) return morning;
@@ -122,6 +127,9 @@ export function interpretHour(
   const pmHours = popcount(mask >> 12);
   return pmHours > popcount(mask & 0xfff) ? morning + 12 : morning;
 }
+
+let lastMeridiem: string | null = null;
+let lastMeridiemKey = '';
 
 /**
  * The wall time of a header, or null when the date or time cannot exist.

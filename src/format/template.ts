@@ -20,7 +20,7 @@
  * @module
  */
 
-import { MARK_CLASS, SPACE_CLASS } from '../chars.js';
+import { isMarkCode, isSpaceCode, MARK_CLASS, SPACE_CLASS } from '../chars.js';
 import { toAsciiDigits } from './digits.js';
 import type { RawHeader } from './grammar.js';
 
@@ -53,10 +53,6 @@ export interface HeaderTemplate {
   >;
 }
 
-const MARKS = new Set([
-  0x200e, 0x200f, 0xfeff, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069,
-]);
-const SPACES = new Set([0x20, 0xa0, 0x202f, 0x2009]);
 const DIGIT = /\p{Nd}/u;
 
 /** Scanner ops (see {@link HeaderTemplate.program}). */
@@ -108,7 +104,7 @@ export function compileTemplate(
     }
     const char = String.fromCodePoint(prefix.codePointAt(i) as number);
     const code = char.codePointAt(0) as number;
-    if (MARKS.has(code)) {
+    if (isMarkCode(code)) {
       if (!previousMark) {
         source += `${MARK_CLASS}*`;
         ops.push(OP_MARKS, 0);
@@ -118,7 +114,7 @@ export function compileTemplate(
       continue;
     }
     previousMark = false;
-    if (SPACES.has(code)) {
+    if (isSpaceCode(code)) {
       source += SPACE_CLASS;
       ops.push(OP_SPACE, 0);
       i += 1;
@@ -198,6 +194,145 @@ export function compileTemplate(
 }
 
 /**
+ * What the scanner read from a header, as numbers: the parser's hot loop reads these instead of a
+ * {@link RawHeader}, so a header costs no allocation. One instance is reused line after line.
+ */
+export interface ScannedHeader {
+  /** The date fields in printed order, as numbers, and how many digits each had (`03` → 3, width 2). */
+  f1: number;
+  f1Width: number;
+  f2: number;
+  f2Width: number;
+  f3: number;
+  f3Width: number;
+  hour: number;
+  minute: number;
+  /** -1 when the format prints no seconds. */
+  second: number;
+  /** The meridiem word as printed, or null on a 24-hour clock. */
+  meridiem: string | null;
+  /** Index in the scanned text where the rest (author and body) begins. */
+  restStart: number;
+}
+
+/**
+ * A blank {@link ScannedHeader} to reuse.
+ *
+ * @example
+ * ```ts
+ * const scanned = emptyScannedHeader();
+ * scanHeaderAt(text, 0, text.indexOf('\n'), template, scanned); // SCAN_MATCHED, fields in `scanned`
+ * ```
+ */
+export function emptyScannedHeader(): ScannedHeader {
+  return {
+    f1: 0,
+    f1Width: 0,
+    f2: 0,
+    f2Width: 0,
+    f3: 0,
+    f3Width: 0,
+    hour: 0,
+    minute: 0,
+    second: -1,
+    meridiem: null,
+    restStart: 0,
+  };
+}
+
+/** {@link scanHeaderAt}: the line is a header of the template's shape (fields written out). */
+export const SCAN_MATCHED = 1;
+/** {@link scanHeaderAt}: the line is not a header of the template's shape. */
+export const SCAN_MISSED = 0;
+/**
+ * {@link scanHeaderAt}: only the template's regex can tell (a meridiem word matched but what
+ * follows did not: the regex could backtrack into a shorter word of the alternation).
+ */
+export const SCAN_UNDECIDED = -1;
+
+/** What {@link scanHeaderAt} found. */
+export type ScanResult = typeof SCAN_MATCHED | typeof SCAN_MISSED | typeof SCAN_UNDECIDED;
+
+/**
+ * Runs a template's scanner over `text[start, end)` — a line inside a larger chunk, so the line
+ * need not be cut out first — writing the fields into `out`. Templates without a scanner
+ * program (other digit scripts) always answer {@link SCAN_UNDECIDED}.
+ *
+ * @example
+ * ```ts
+ * const chunk = 'x\n11/03/2022, 09:30 - Ben: yo\n';
+ * const scanned = emptyScannedHeader();
+ * scanHeaderAt(chunk, 2, 30, template, scanned); // SCAN_MATCHED
+ * scanned.minute; // 30
+ * chunk.slice(scanned.restStart, 30); // 'Ben: yo'
+ * ```
+ */
+export function scanHeaderAt(
+  text: string,
+  start: number,
+  end: number,
+  template: HeaderTemplate,
+  out: ScannedHeader,
+): ScanResult {
+  const program = template.program;
+  if (program === null) return SCAN_UNDECIDED;
+  let i = start;
+  let meridiem: string | null = null;
+  let second = -1;
+  for (let pc = 0; pc < program.length; pc += 2) {
+    const op = program[pc] as number;
+    const arg = program[pc + 1] as number;
+    if (op === OP_MARKS) {
+      while (i < end && isMarkCode(text.charCodeAt(i))) i++;
+    } else if (op === OP_SPACE) {
+      if (i >= end || !isSpaceCode(text.charCodeAt(i)))
+        return meridiem === null ? SCAN_MISSED : SCAN_UNDECIDED;
+      i++;
+    } else if (op === OP_LITERAL) {
+      if (i >= end || text.charCodeAt(i) !== arg) return meridiem === null ? SCAN_MISSED : SCAN_UNDECIDED;
+      i++;
+    } else if (op === OP_DIGITS) {
+      const first = i;
+      let value = 0;
+      while (i < end) {
+        const code = text.charCodeAt(i);
+        if (code < 0x30 || code > 0x39) break;
+        value = value * 10 + (code - 0x30);
+        i++;
+      }
+      const width = i - first;
+      if (width < (ROLE_MIN[arg] as number) || width > (ROLE_MAX[arg] as number)) {
+        return meridiem === null ? SCAN_MISSED : SCAN_UNDECIDED;
+      }
+      if (arg === 0) {
+        out.f1 = value;
+        out.f1Width = width;
+      } else if (arg === 1) {
+        out.f2 = value;
+        out.f2Width = width;
+      } else if (arg === 2) {
+        out.f3 = value;
+        out.f3Width = width;
+      } else if (arg === 3) out.hour = value;
+      else if (arg === 4) out.minute = value;
+      else second = value;
+    } else {
+      const sticky = template.meridiemAt as RegExp;
+      sticky.lastIndex = i;
+      const word = sticky.exec(text);
+      // A word running past the line's end is no match here (the regex sees only the line).
+      if (word === null || i + word[0].length > end) return meridiem === null ? SCAN_MISSED : SCAN_UNDECIDED;
+      meridiem = word[0];
+      i += meridiem.length;
+    }
+  }
+  out.second = second;
+  out.meridiem = meridiem;
+  out.restStart = i;
+  return SCAN_MATCHED;
+}
+
+/**
  * Matches a line against a template; null when it does not fit (the caller then tries the grammar).
  *
  * @example
@@ -206,11 +341,54 @@ export function compileTemplate(
  * ```
  */
 export function matchTemplate(line: string, template: HeaderTemplate): RawHeader | null {
-  if (template.program !== null) {
-    const scanned = scanTemplate(line, template, template.program);
-    if (scanned !== undefined) return scanned;
-  }
-  return matchTemplateRegex(line, template);
+  const scanned = emptyScannedHeader();
+  const found = scanHeaderAt(line, 0, line.length, template, scanned);
+  if (found === SCAN_MISSED) return null;
+  if (found === SCAN_UNDECIDED) return matchTemplateRegex(line, template);
+  return rawHeaderOf(scanned, template);
+}
+
+/**
+ * The {@link RawHeader} of a scanned header: the date fields back as the digits printed
+ * (ASCII, leading zeros kept), the rest from the template's constants.
+ *
+ * @example
+ * ```ts
+ * rawHeaderOf(scanned, template).fields; // ['11', '03', '2022']
+ * ```
+ */
+export function rawHeaderOf(scanned: ScannedHeader, template: HeaderTemplate): RawHeader {
+  const c = template.constant;
+  return {
+    bracket: c.bracket,
+    terminator: c.terminator,
+    timeFirst: c.timeFirst,
+    fields: [
+      digitsOf(scanned.f1, scanned.f1Width),
+      digitsOf(scanned.f2, scanned.f2Width),
+      digitsOf(scanned.f3, scanned.f3Width),
+    ],
+    separator: c.separator,
+    dateTail: c.dateTail,
+    hour: scanned.hour,
+    minute: scanned.minute,
+    second: scanned.second === -1 ? null : scanned.second,
+    meridiem: scanned.meridiem,
+    meridiemBefore: c.meridiemBefore,
+    restStart: scanned.restStart,
+  };
+}
+
+/**
+ * A number written back with the width it was printed in.
+ *
+ * @example
+ * ```ts
+ * digitsOf(3, 2); // '03'
+ * ```
+ */
+export function digitsOf(value: number, width: number): string {
+  return String(value).padStart(width, '0');
 }
 
 /**
@@ -242,81 +420,6 @@ export function matchTemplateRegex(line: string, template: HeaderTemplate): RawH
     meridiem,
     meridiemBefore: c.meridiemBefore,
     restStart: match[0].length,
-  };
-}
-
-/**
- * Runs a template program over a line. Returns the header, null when the line does not fit, or
- * undefined when only the regex can tell (a meridiem word matched but what follows did not:
- * the regex could backtrack into a shorter word of the alternation).
- */
-function scanTemplate(
-  line: string,
-  template: HeaderTemplate,
-  program: Int32Array,
-): RawHeader | null | undefined {
-  const length = line.length;
-  let i = 0;
-  let meridiem: string | null = null;
-  let f1 = '';
-  let f2 = '';
-  let f3 = '';
-  let hour = 0;
-  let minute = 0;
-  let second: number | null = null;
-  for (let pc = 0; pc < program.length; pc += 2) {
-    const op = program[pc] as number;
-    const arg = program[pc + 1] as number;
-    if (op === OP_MARKS) {
-      while (i < length && MARKS.has(line.charCodeAt(i))) i++;
-    } else if (op === OP_SPACE) {
-      if (i >= length || !SPACES.has(line.charCodeAt(i))) return meridiem === null ? null : undefined;
-      i++;
-    } else if (op === OP_LITERAL) {
-      if (line.charCodeAt(i) !== arg) return meridiem === null ? null : undefined;
-      i++;
-    } else if (op === OP_DIGITS) {
-      const start = i;
-      let value = 0;
-      while (i < length) {
-        const code = line.charCodeAt(i);
-        if (code < 0x30 || code > 0x39) break;
-        value = value * 10 + (code - 0x30);
-        i++;
-      }
-      const width = i - start;
-      if (width < (ROLE_MIN[arg] as number) || width > (ROLE_MAX[arg] as number)) {
-        return meridiem === null ? null : undefined;
-      }
-      if (arg === 0) f1 = line.slice(start, i);
-      else if (arg === 1) f2 = line.slice(start, i);
-      else if (arg === 2) f3 = line.slice(start, i);
-      else if (arg === 3) hour = value;
-      else if (arg === 4) minute = value;
-      else second = value;
-    } else {
-      const sticky = template.meridiemAt as RegExp;
-      sticky.lastIndex = i;
-      const word = sticky.exec(line);
-      if (word === null) return null;
-      meridiem = word[0];
-      i += meridiem.length;
-    }
-  }
-  const c = template.constant;
-  return {
-    bracket: c.bracket,
-    terminator: c.terminator,
-    timeFirst: c.timeFirst,
-    fields: [f1, f2, f3],
-    separator: c.separator,
-    dateTail: c.dateTail,
-    hour,
-    minute,
-    second,
-    meridiem,
-    meridiemBefore: c.meridiemBefore,
-    restStart: i,
   };
 }
 

@@ -11,6 +11,7 @@ import type { MediaType, MessageKind } from '../parse/message.js';
 import { cldrMeridiemWords } from './cldr.js';
 import { LOCALE_TABLES } from './registry.js';
 import type { LocaleTable, MeridiemWord, SystemKind } from './types.js';
+import { firstWordKey, wordKeyFilter } from './word-key.js';
 
 /** A recognized placeholder body. */
 export interface PlaceholderEntry {
@@ -50,6 +51,11 @@ export interface Lexicon {
   readonly location: ReadonlyMap<string, readonly (readonly [string, readonly string[]])[]>;
   /** First-word keys of every exact placeholder and placeholder prefix: a body whose key is not here skips the lookup. */
   readonly placeholderWords: ReadonlySet<string>;
+  /**
+   * The {@link wordKeyFilter} of every first-word key an index above is keyed by (placeholders,
+   * system phrases, locations, polls): bodies it rules out skip all of those lookups.
+   */
+  readonly wordKeys: Uint8Array;
   /** Poll headers (folded, no space before the colon), bucketed by first-word key. */
   readonly poll: ReadonlyMap<string, readonly (readonly [string, readonly string[]])[]>;
   /** Page-count phrase regex source (`\d+ pages|…`), for iOS document lines. */
@@ -81,14 +87,6 @@ export interface Lexicon {
   readonly meridiemSource: string;
 }
 
-/** Characters of a body looked at to find its first word (marks included). */
-const FIRST_WORD_WINDOW = 64;
-/**
- * Index keys are the first word cut to this many characters: scripts written without spaces
- * (zh, ja, th) have no "first word", and punctuation glued to a word (`Sprachanruf.`) must
- * still land in the same bucket as the table's `Sprachanruf…`.
- */
-const FIRST_WORD_KEY_LENGTH = 6;
 const TRAILING_DOTS = /[.。]+$/u;
 const MULTISPACE = / {2,}/gu;
 
@@ -115,58 +113,6 @@ export function foldKey(text: string): string {
  */
 export function meridiemKey(word: string): string {
   return normalizeForMatch(word).replace(/ /gu, '').toLowerCase();
-}
-
-/**
- * The index key of a body: its first word, folded and cut to a few characters. System phrases,
- * placeholder prefixes, locations and polls are bucketed by it.
- *
- * @example
- * ```ts
- * firstWordKey('\u200eMessages and calls are end-to-end encrypted.'); // 'messag'
- * ```
- */
-export function firstWordKey(text: string): string {
-  // One pass, no regex: this runs for nearly every message. Equivalent to
-  // normalizeForMatch(text.slice(0, 64)).trimStart(), cut at the first space or quote, first six
-  // UTF-16 units, lower-cased.
-  const limit = Math.min(text.length, FIRST_WORD_WINDOW);
-  let i = 0;
-  for (; i < limit; i++) {
-    const code = text.charCodeAt(i);
-    if (!isMark(code) && !isSpace(code)) break;
-  }
-  const start = i;
-  let key = '';
-  let plain = true; // no mark inside the word: the key is a plain slice
-  let units = 0;
-  // Lower-casing dominates this function's cost (String#toLowerCase is slow on the two-byte
-  // strings a non-Latin log is made of), so count the upper-case ASCII letters and lower-case by
-  // hand in the common cases: none, or a capital first letter.
-  let ascii = true;
-  let uppers = 0;
-  let firstUpper = false;
-  for (; i < limit && units < FIRST_WORD_KEY_LENGTH; i++) {
-    const code = text.charCodeAt(i);
-    if (isMark(code)) {
-      if (plain) key = text.slice(start, i);
-      plain = false;
-      continue;
-    }
-    if (isSpace(code) || isQuote(code)) break;
-    if (code > 0x7f) ascii = false;
-    else if (code >= 0x41 && code <= 0x5a) {
-      uppers++;
-      if (units === 0) firstUpper = true;
-    }
-    if (!plain) key += text[i];
-    units++;
-  }
-  const word = plain ? text.slice(start, i) : key;
-  if (ascii && uppers === 0) return word;
-  if (ascii && uppers === 1 && firstUpper)
-    return String.fromCharCode(word.charCodeAt(0) + 0x20) + word.slice(1);
-  return word.toLowerCase();
 }
 
 let cached: Lexicon | undefined;
@@ -323,6 +269,12 @@ export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
     location,
     poll,
     placeholderWords,
+    wordKeys: wordKeyFilter([
+      ...placeholderWords,
+      ...systemByFirstWord.keys(),
+      ...location.keys(),
+      ...poll.keys(),
+    ]),
     dateOrderByRegion,
     joinerSource: alternation(joiners),
     yearSuffixSource: alternation(yearSuffixes),
@@ -417,38 +369,4 @@ function anchorWord(phrase: string): string {
     if (!word.includes('{') && !word.includes('}') && !word.includes('…') && word.length >= 2) return word;
   }
   return '';
-}
-
-/** Invisible formatting marks: LRM, RLM, U+202A–U+202E, U+2066–U+2069, BOM (as `MARK_CLASS`). */
-function isMark(code: number): boolean {
-  return (
-    code === 0x200e ||
-    code === 0x200f ||
-    code === 0xfeff ||
-    (code >= 0x202a && code <= 0x202e) ||
-    (code >= 0x2066 && code <= 0x2069)
-  );
-}
-
-/** What a regex `\s` matches (marks aside): ASCII whitespace, NBSP, NNBSP, the U+2000 spaces, U+3000 … */
-function isSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000
-  );
-}
-
-/** The quotes system phrases put around subjects: `"“”„«»`. */
-function isQuote(code: number): boolean {
-  return (
-    code === 0x22 || code === 0x201c || code === 0x201d || code === 0x201e || code === 0xab || code === 0xbb
-  );
 }

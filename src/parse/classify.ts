@@ -18,13 +18,13 @@ import { toAsciiDigits } from '../format/digits.js';
 import {
   type CompiledPhrase,
   colonKey,
-  firstWordKey,
   foldKey,
   indexWords,
   type Lexicon,
   type PlaceholderEntry,
 } from '../locales/lexicon.js';
 import type { SystemKind } from '../locales/types.js';
+import { firstWordKey, lookupWordKey } from '../locales/word-key.js';
 import type { Attachment, MediaType, MessageKind } from './message.js';
 
 /** The classification of one body. */
@@ -70,7 +70,7 @@ export function matchSystem(
   line: string,
   lexicon: Lexicon,
   allowNameFirst: boolean,
-  word: string = firstWordKey(line),
+  word: string = lookupWordKey(line, lexicon.wordKeys),
 ): SystemMatch | null {
   if (line.length > 600) return null;
   const candidates = lexicon.systemByFirstWord.get(word);
@@ -109,7 +109,7 @@ export function startsWithMark(text: string): boolean {
 
 /**
  * Classifies a message body (the text after `Author: `, continuation lines joined by `\n`).
- * `bodyWord` is the body's {@link firstWordKey} when the caller has it already.
+ * `bodyWord` is the body's {@link lookupWordKey} when the caller has it already.
  *
  * @example
  * ```ts
@@ -142,7 +142,7 @@ export function classifyBody(body: string, lexicon: Lexicon, bodyWord?: string):
   // `title ‎document omitted` form where the placeholder follows the last LRM.
   // The first-word key of the head is the body's (it stops at the first line break), unless the
   // edited marker was cut off a one-line body.
-  const word = bodyWord !== undefined && text === body ? bodyWord : firstWordKey(head);
+  const word = bodyWord !== undefined && text === body ? bodyWord : lookupWordKey(head, lexicon.wordKeys);
   const placeholder = lookupPlaceholder(head, word, lexicon);
   if (placeholder !== undefined) {
     languages.push(...placeholder.languages);

@@ -2,7 +2,7 @@
  * The incremental parser: text in (`push`), messages out, no I/O.
  *
  * Three stages carry their own state across chunk boundaries:
- * 1. the line splitter holds the partial last line;
+ * 1. `push` keeps the partial last line (lines are otherwise read in place, as ranges of a chunk);
  * 2. detection buffers lines until it has seen enough headers (or characters) to lock the
  *    format, then replays them;
  * 3. the assembler holds the open message until the next header or `end()`.
@@ -19,6 +19,7 @@
 import { stripMarks } from '../chars.js';
 import { WaImportError } from '../errors.js';
 import { daysInMonth } from '../format/calendar.js';
+import { type Day, DayReader, dayOf } from '../format/day.js';
 import {
   detectFormat,
   type HeaderFormat,
@@ -37,14 +38,22 @@ import {
   type MonthNameShape,
   matchMonthName,
 } from '../format/month-name.js';
-import { compileTemplate, type HeaderTemplate, matchTemplate } from '../format/template.js';
-import { firstWordKey, getLexicon, type Lexicon } from '../locales/lexicon.js';
+import {
+  compileTemplate,
+  emptyScannedHeader,
+  type HeaderTemplate,
+  matchTemplateRegex,
+  SCAN_MATCHED,
+  SCAN_UNDECIDED,
+  scanHeaderAt,
+} from '../format/template.js';
+import { getLexicon, type Lexicon } from '../locales/lexicon.js';
 import type { SystemKind } from '../locales/types.js';
-import { type Line, LineSplitter } from '../text/lines.js';
-import { isoInstant, isoLocal } from '../time/iso.js';
+import { lookupWordKey } from '../locales/word-key.js';
+import { isoInstant, isoLocalTime } from '../time/iso.js';
 import { classifyBody, matchSystem, type SystemMatch, startsWithMark } from './classify.js';
 import { emptyInfo, type InferredLanguage, MAX_SAMPLES, type ParseInfo } from './info.js';
-import type { Message } from './message.js';
+import type { Message, MessageFlags } from './message.js';
 import { type ParseOptions, type ResolvedOptions, resolveOptions } from './options.js';
 
 /** Kinds of system notice iOS attributes to the contact or group (author kept, `system: true`). */
@@ -60,19 +69,38 @@ const ATTRIBUTED_NOTICE: ReadonlySet<SystemKind> = new Set<SystemKind>([
 /** Distinct author strings remembered (bounded memory; beyond it, lines are simply re-checked). */
 const MAX_KNOWN_AUTHORS = 10_000;
 const NON_CONTACT_PREFIX = /^~[\s\u00a0\u202f]*/u;
+const CR = 13;
+const MINUTE_MS = 60_000;
+/**
+ * The 16 possible flag sets, shared by every message (frozen): most messages have all four
+ * false, and one shared object costs nothing per message. Indexed by {@link flagsIndex}.
+ */
+const FLAGS: readonly MessageFlags[] = Array.from({ length: 16 }, (_, index) =>
+  Object.freeze({
+    edited: (index & 1) !== 0,
+    mediaOmitted: (index & 2) !== 0,
+    deleted: (index & 4) !== 0,
+    unrecognizedSystem: (index & 8) !== 0,
+  }),
+);
 
 interface OpenMessage {
   readonly line: number;
-  readonly wall: WallTime;
+  /** The printed date, and the time of day on the 24-hour clock. */
+  readonly day: Day;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
   readonly author: string | null;
   readonly authorless: boolean;
   readonly system: SystemMatch | null;
   /** The body opens with the author's own name (`~ Ali: ~ Ali changed this group's icon`, iOS 2024+). */
   readonly selfNamed: boolean;
   readonly firstBody: string;
-  /** The body's first-word key when already computed (authored lines), for the classifier. */
+  /** The body's lookup word key when already computed (authored lines), for the classifier. */
   readonly word: string | undefined;
-  readonly more: string[];
+  /** Continuation lines, once there is one. */
+  more: string[] | null;
   length: number;
   raw: string;
 }
@@ -118,7 +146,8 @@ export class ChatParser {
   readonly #options: ResolvedOptions;
   readonly #lexicon: Lexicon;
   readonly #grammar: HeaderGrammar;
-  readonly #splitter = new LineSplitter();
+  /** The last line so far when it has no terminator yet (it continues in the next chunk). */
+  #partial = '';
   #lineNumber = 0;
   // detection
   #locked = false;
@@ -131,6 +160,10 @@ export class ChatParser {
   #shape = '';
   /** The locked format's own header shape, tried before the full grammar (see `format/template.ts`). */
   #template: HeaderTemplate | null = null;
+  /** What the template scanner read from the current line (one object, reused). */
+  readonly #scanned = emptyScannedHeader();
+  /** Dates of template headers, under the locked order (null until locked with a template). */
+  #days: DayReader | null = null;
   #open: OpenMessage | null = null;
   #known = new Map<string, string>();
   #lastOffset: number | null = null;
@@ -153,8 +186,18 @@ export class ChatParser {
   /** Feeds text; returns the messages it completes. */
   push(text: string): Message[] {
     const out: Message[] = [];
-    for (const line of this.#splitter.push(text)) this.#line(line, out);
-    if (this.#splitter.pendingLength > this.#options.maxLineLength) {
+    // Lines are read in place, as ranges of the chunk: a line is cut out only when it has to be.
+    const data = this.#partial === '' ? text : this.#partial + text;
+    let start = 0;
+    for (let newline = data.indexOf('\n'); newline !== -1; newline = data.indexOf('\n', start)) {
+      if (newline > start && data.charCodeAt(newline - 1) === CR) {
+        this.#lineAt(data, start, newline - 1, '\r\n', out);
+      } else this.#lineAt(data, start, newline, '\n', out);
+      start = newline + 1;
+    }
+    this.#partial = start === 0 ? data : data.slice(start);
+    this.info.lines = this.#lineNumber;
+    if (this.#partial.length > this.#options.maxLineLength) {
       throw new WaImportError(
         'E_LINE_TOO_LONG',
         `line ${this.#lineNumber + 1} is longer than ${this.#options.maxLineLength} characters`,
@@ -167,35 +210,39 @@ export class ChatParser {
   /** Ends the input; returns the remaining messages. */
   end(): Message[] {
     const out: Message[] = [];
-    for (const line of this.#splitter.end()) this.#line(line, out);
+    if (this.#partial !== '') {
+      const last = this.#partial;
+      this.#partial = '';
+      this.#lineAt(last, 0, last.length, '', out);
+      this.info.lines = this.#lineNumber;
+    }
     if (!this.#locked) this.#lock(out);
     this.#flush(out);
     this.info.inferredLanguage = topLanguage(this.info.languageEvidence);
     return out;
   }
 
-  #line(line: Line, out: Message[]): void {
+  /** One line: `data[start, end)`, then its terminator. */
+  #lineAt(data: string, start: number, end: number, terminator: string, out: Message[]): void {
     const number = ++this.#lineNumber;
-    this.info.lines = number;
-    if (line.text.length > this.#options.maxLineLength) {
+    if (end - start > this.#options.maxLineLength) {
       throw new WaImportError(
         'E_LINE_TOO_LONG',
         `line ${number} is longer than ${this.#options.maxLineLength} characters`,
-        {
-          line: number,
-        },
+        { line: number },
       );
     }
     if (this.#locked) {
-      this.#consume(number, line.text, line.terminator, out);
+      this.#consume(number, data, start, end, terminator, out);
       return;
     }
-    this.#buffer.push({ line: number, text: line.text, terminator: line.terminator });
-    this.#bufferedChars += line.text.length + 1;
-    const header = matchHeader(line.text, this.#grammar);
+    const text = data.slice(start, end);
+    this.#buffer.push({ line: number, text, terminator });
+    this.#bufferedChars += text.length + 1;
+    const header = matchHeader(text, this.#grammar);
     if (header !== null) {
-      this.#seen.push({ line: number, text: line.text, header });
-      this.#collectEvidence(line.text.slice(header.restStart));
+      this.#seen.push({ line: number, text, header });
+      this.#collectEvidence(text.slice(header.restStart));
     }
     if (
       this.#seen.length >= this.#options.lookaheadHeaders ||
@@ -233,12 +280,17 @@ export class ChatParser {
       if (sample !== undefined) {
         this.#shape = shapeKey(sample.header);
         this.#template = compileTemplate(sample.text, sample.header, this.#lexicon.meridiemSource);
+        if (this.#template !== null) {
+          this.#days = new DayReader(detected.dateOrder, this.#template.constant.dateTail);
+        }
       }
     }
     const buffered = this.#buffer;
     this.#buffer = [];
     this.#seen = [];
-    for (const item of buffered) this.#consume(item.line, item.text, item.terminator, out);
+    for (const item of buffered) {
+      this.#consume(item.line, item.text, 0, item.text.length, item.terminator, out);
+    }
   }
 
   /**
@@ -301,25 +353,70 @@ export class ChatParser {
     return top === undefined || this.#lexicon.dateOrderByRegion.has(top) ? undefined : top;
   }
 
-  #consume(number: number, text: string, terminator: string, out: Message[]): void {
+  /** A line after detection: `data[start, end)` opens a message, continues one, or is skipped. */
+  #consume(
+    number: number,
+    data: string,
+    start: number,
+    end: number,
+    terminator: string,
+    out: Message[],
+  ): void {
     const format = this.#format;
+    let text: string | null = null;
     if (format !== null && this.#monthNames !== null) {
+      text = data.slice(start, end);
       if (this.#monthNameLine(number, text, terminator, out)) return;
     } else if (format !== null) {
+      // The common case: the locked format's template, scanned in place.
       const template = this.#template;
-      const fast = template === null ? null : matchTemplate(text, template);
-      // A template match has the locked shape by construction; only a grammar match needs the check.
-      const header = fast ?? matchHeader(text, this.#grammar);
-      if (header !== null && (fast !== null || shapeKey(header) === this.#shape)) {
-        const wall = interpretWallTime(header, format.dateOrder, this.#lexicon.meridiem);
-        if (wall !== null) {
+      const scanned = this.#scanned;
+      const found = template === null ? SCAN_UNDECIDED : scanHeaderAt(data, start, end, template, scanned);
+      if (found === SCAN_MATCHED) {
+        const day = (this.#days as DayReader).read(scanned);
+        const hour =
+          day === null ? null : interpretHour(scanned.hour, scanned.meridiem, this.#lexicon.meridiem);
+        if (day !== null && hour !== null && scanned.minute <= 59 && scanned.second <= 59) {
           this.#flush(out);
-          this.#start(number, text, terminator, header.restStart, wall);
+          this.#start(
+            number,
+            data,
+            start,
+            scanned.restStart,
+            end,
+            terminator,
+            day,
+            hour,
+            scanned.minute,
+            Math.max(scanned.second, 0),
+          );
           return;
         }
+        text = data.slice(start, end);
         this.#invalidDate(number, text);
+      } else {
+        // Off the template (marks in new places, another digit script …): its regex when the
+        // scanner could not decide, else the full grammar, which must give the locked shape.
+        text = data.slice(start, end);
+        const fast =
+          found === SCAN_UNDECIDED && template !== null ? matchTemplateRegex(text, template) : null;
+        const header = fast ?? matchHeader(text, this.#grammar);
+        if (header !== null && (fast !== null || shapeKey(header) === this.#shape)) {
+          const wall = interpretWallTime(header, format.dateOrder, this.#lexicon.meridiem);
+          if (wall !== null) {
+            this.#flush(out);
+            this.#startWall(number, text, header.restStart, terminator, wall);
+            return;
+          }
+          this.#invalidDate(number, text);
+        }
       }
     }
+    this.#continue(number, text ?? data.slice(start, end), terminator, format);
+  }
+
+  /** A line that opens no message: the open message's next line, or a counted skip. */
+  #continue(number: number, text: string, terminator: string, format: HeaderFormat | null): void {
     const open = this.#open;
     if (open === null) {
       this.info.skippedLines++;
@@ -333,7 +430,8 @@ export class ChatParser {
       }
       return;
     }
-    open.more.push(text);
+    if (open.more === null) open.more = [text];
+    else open.more.push(text);
     open.length += text.length + 1;
     if (this.#options.raw) open.raw += text + terminator;
     if (open.length > this.#options.maxMessageLength) {
@@ -374,35 +472,68 @@ export class ChatParser {
     }
     state.year = year;
     state.lastMonth = header.month;
-    const wall: WallTime = {
-      year,
-      month: header.month,
-      day: header.day,
-      hour,
-      minute: header.minute,
-      second: header.second ?? 0,
-      calendar: 'gregorian',
-    };
     this.#flush(out);
-    this.#start(number, text, terminator, header.restStart, wall);
+    this.#start(
+      number,
+      text,
+      0,
+      header.restStart,
+      text.length,
+      terminator,
+      dayOf(year, header.month, header.day, 'gregorian'),
+      hour,
+      header.minute,
+      header.second ?? 0,
+    );
     return true;
   }
 
-  #start(number: number, text: string, terminator: string, restStart: number, wall: WallTime): void {
-    const rest = text.slice(restStart);
-    const split = this.#splitRest(rest);
+  /** Opens a message from a grammar header's wall time. */
+  #startWall(number: number, text: string, restStart: number, terminator: string, wall: WallTime): void {
+    const day = dayOf(wall.year, wall.month, wall.day, wall.calendar);
+    this.#start(
+      number,
+      text,
+      0,
+      restStart,
+      text.length,
+      terminator,
+      day,
+      wall.hour,
+      wall.minute,
+      wall.second,
+    );
+  }
+
+  /** Opens a message whose header is `data[lineStart, end)`, its rest starting at `restStart`. */
+  #start(
+    number: number,
+    data: string,
+    lineStart: number,
+    restStart: number,
+    end: number,
+    terminator: string,
+    day: Day,
+    hour: number,
+    minute: number,
+    second: number,
+  ): void {
+    const split = this.#splitRest(data, restStart, end);
     this.#open = {
       line: number,
-      wall,
+      day,
+      hour,
+      minute,
+      second,
       author: split.author,
       authorless: split.author === null,
       system: split.system,
       selfNamed: split.selfNamed === true,
       firstBody: split.body,
       word: split.word,
-      more: [],
+      more: null,
       length: split.body.length,
-      raw: this.#options.raw ? text + terminator : '',
+      raw: this.#options.raw ? data.slice(lineStart, end) + terminator : '',
     };
   }
 
@@ -412,9 +543,12 @@ export class ChatParser {
    * to contain `": "` (`created group "Team: Sales"`) is caught by the system phrases, checked
    * only for author strings not seen before so the common case costs one map lookup.
    */
-  #splitRest(rest: string): SplitRest {
-    const colon = rest.indexOf(': ');
+  #splitRest(data: string, restStart: number, end: number): SplitRest {
+    const found = data.indexOf(': ', restStart);
+    // Only a `": "` inside the line counts (the search may run on into the next lines).
+    const colon = found !== -1 && found + 2 <= end ? found : -1;
     if (colon === -1) {
+      const rest = data.slice(restStart, end);
       // `Amazon EG:` — an authored message with an empty body (business chats, view-once), unless
       // the whole line is a known system phrase.
       if (rest.endsWith(':')) {
@@ -425,12 +559,13 @@ export class ChatParser {
       }
       return { author: null, body: rest, system: matchSystem(rest, this.#lexicon, true) };
     }
-    const candidate = rest.slice(0, colon);
+    const candidate = data.slice(restStart, colon);
     if (!this.#known.has(candidate)) {
+      const rest = data.slice(restStart, end);
       const system = matchSystem(rest, this.#lexicon, true);
       if (system !== null) return { author: null, body: rest, system };
     }
-    return this.#authored(candidate, rest.slice(colon + 2));
+    return this.#authored(candidate, data.slice(colon + 2, end));
   }
 
   #authored(candidate: string, body: string): SplitRest {
@@ -442,7 +577,7 @@ export class ChatParser {
     // A group event iOS attributes to its actor repeats the printed name at the start of the body.
     const selfNamed =
       body.length > candidate.length && body.startsWith(candidate) && body[candidate.length] === ' ';
-    const word = firstWordKey(body);
+    const word = lookupWordKey(body, this.#lexicon.wordKeys);
     const system = matchSystem(body, this.#lexicon, selfNamed || startsWithMark(body), word);
     return { author, body, system, selfNamed: selfNamed && system !== null, word };
   }
@@ -451,7 +586,7 @@ export class ChatParser {
     const open = this.#open;
     if (open === null) return;
     this.#open = null;
-    const body = open.more.length === 0 ? open.firstBody : `${open.firstBody}\n${open.more.join('\n')}`;
+    const body = open.more === null ? open.firstBody : `${open.firstBody}\n${open.more.join('\n')}`;
     const info = this.info;
     const classified = classifyBody(body, this.#lexicon, open.word);
     const systemMatch = open.system;
@@ -460,45 +595,48 @@ export class ChatParser {
       open.authorless ||
       (systemMatch !== null &&
         (ATTRIBUTED_NOTICE.has(systemMatch.kind) || startsWithMark(open.firstBody) || open.selfNamed));
-    const { wall } = open;
-    const wallMs = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-    const instant = this.#options.zone.resolve(wallMs);
-    if (instant.resolution === 'nonexistent') info.nonexistentTimes++;
-    else if (instant.resolution === 'ambiguous') info.ambiguousTimes++;
+    const { day } = open;
+    const wallMs = day.wallMs + ((open.hour * 60 + open.minute) * 60 + open.second) * 1000;
+    const zone = this.#options.zone;
+    let epochMs: number;
+    let offsetMinutes: number;
+    if (zone.fixedOffsetMinutes !== undefined) {
+      offsetMinutes = zone.fixedOffsetMinutes;
+      epochMs = wallMs - offsetMinutes * MINUTE_MS;
+    } else {
+      const instant = zone.resolve(wallMs);
+      epochMs = instant.epochMs;
+      offsetMinutes = instant.offsetMinutes;
+      if (instant.resolution === 'nonexistent') info.nonexistentTimes++;
+      else if (instant.resolution === 'ambiguous') info.ambiguousTimes++;
+    }
     if (
       this.#lastOffset !== null &&
-      instant.offsetMinutes !== this.#lastOffset &&
+      offsetMinutes !== this.#lastOffset &&
       info.offsetChanges.length < MAX_SAMPLES
     ) {
-      info.offsetChanges.push({
-        line: open.line,
-        fromMinutes: this.#lastOffset,
-        toMinutes: instant.offsetMinutes,
-      });
+      info.offsetChanges.push({ line: open.line, fromMinutes: this.#lastOffset, toMinutes: offsetMinutes });
     }
-    this.#lastOffset = instant.offsetMinutes;
-    const timestamp = isoInstant(instant.epochMs);
+    this.#lastOffset = offsetMinutes;
+    const timestamp = isoInstant(epochMs);
     const unrecognized = open.authorless && systemMatch === null;
     const kind = system ? 'system' : classified.kind;
     const language = systemMatch?.language ?? classified.languages[0];
+    const mediaOmitted = !system && classified.mediaOmitted;
+    const deleted = !system && classified.deleted;
     // Built by assignment, not conditional spreads (much cheaper per message on V8); key order
     // is the record's documented order.
     const message: Mutable<Message> = {
       line: open.line,
       timestamp,
-      localTime: isoLocal(wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second),
+      localTime: isoLocalTime(day.isoDate, open.hour, open.minute, open.second),
       author: open.author,
       text: body,
       system,
       attachment: system ? null : classified.attachment,
       kind,
-      flags: {
-        edited: classified.edited,
-        mediaOmitted: !system && classified.mediaOmitted,
-        deleted: !system && classified.deleted,
-        unrecognizedSystem: unrecognized,
-      },
-      lineCount: open.more.length + 1,
+      flags: FLAGS[flagsIndex(classified.edited, mediaOmitted, deleted, unrecognized)] as MessageFlags,
+      lineCount: open.more === null ? 1 : open.more.length + 1,
     };
     if (classified.mediaType !== undefined && !system) message.mediaType = classified.mediaType;
     if (classified.pages !== undefined && !system) message.pages = classified.pages;
@@ -527,6 +665,11 @@ export class ChatParser {
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The index of a flag set in {@link FLAGS}. */
+function flagsIndex(edited: boolean, mediaOmitted: boolean, deleted: boolean, unrecognized: boolean): number {
+  return (edited ? 1 : 0) | (mediaOmitted ? 2 : 0) | (deleted ? 4 : 0) | (unrecognized ? 8 : 0);
+}
 
 /** The language with the most evidence (the first seen wins a tie), or null without any. */
 function topLanguage(evidence: ReadonlyMap<string, number>): InferredLanguage | null {

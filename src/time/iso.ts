@@ -28,7 +28,7 @@ export function isoInstant(epochMs: number): string {
   const inDay = epochMs - day * DAY_MS;
   const ms = inDay % 1000;
   const seconds = Math.floor(inDay / 1000);
-  return `${cachedDatePrefix}${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}.${ms < 10 ? `00${ms}` : ms < 100 ? `0${ms}` : ms}Z`;
+  return `${cachedDatePrefix}${twoDigits(Math.floor(seconds / 3600))}:${twoDigits(Math.floor(seconds / 60) % 60)}:${twoDigits(seconds % 60)}.${ms < 10 ? `00${ms}` : ms < 100 ? `0${ms}` : ms}Z`;
 }
 
 /**
@@ -47,12 +47,44 @@ export function isoLocal(
   minute: number,
   second: number,
 ): string {
+  return isoLocalTime(isoDatePrefix(year, month, day), hour, minute, second);
+}
+
+/**
+ * `YYYY-MM-DDT`: the date part of {@link isoLocal}, for callers that keep it per day.
+ *
+ * @example
+ * ```ts
+ * isoDatePrefix(2022, 3, 10); // '2022-03-10T'
+ * ```
+ */
+export function isoDatePrefix(year: number, month: number, day: number): string {
   const y = year >= 1000 ? String(year) : String(year).padStart(4, '0');
-  return `${y}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(second)}`;
+  return `${y}-${twoDigits(month)}-${twoDigits(day)}T`;
+}
+
+/**
+ * {@link isoLocal} from a date prefix ({@link isoDatePrefix}) and a time of day.
+ *
+ * @example
+ * ```ts
+ * isoLocalTime('2022-03-10T', 11, 0, 0); // '2022-03-10T11:00:00'
+ * ```
+ */
+export function isoLocalTime(isoDate: string, hour: number, minute: number, second: number): string {
+  return `${isoDate}${twoDigits(hour)}:${twoDigits(minute)}:${twoDigits(second)}`;
 }
 
 const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
 
-function two(n: number): string {
+/**
+ * A number 0–99 as two digits.
+ *
+ * @example
+ * ```ts
+ * twoDigits(7); // '07'
+ * ```
+ */
+export function twoDigits(n: number): string {
   return TWO_DIGITS[n] as string;
 }

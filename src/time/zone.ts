@@ -31,6 +31,11 @@ export interface ResolvedInstant {
 export interface ZoneResolver {
   /** A label for reports: `UTC+02:00` or the zone name. */
   readonly label: string;
+  /**
+   * The offset when it never changes (a fixed offset): then `resolve` is plain arithmetic,
+   * which callers converting millions of times may do themselves.
+   */
+  readonly fixedOffsetMinutes?: number;
   resolve(wallMs: number): ResolvedInstant;
 }
 
@@ -52,6 +57,7 @@ export function fixedOffset(offsetMinutes: number): ZoneResolver {
   const label = `UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
   return {
     label,
+    fixedOffsetMinutes: offsetMinutes,
     resolve: (wallMs) => ({
       epochMs: wallMs - offsetMinutes * MINUTE_MS,
       offsetMinutes,

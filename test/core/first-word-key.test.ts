@@ -1,7 +1,14 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { normalizeForMatch } from '../../src/chars.js';
-import { firstWordKey } from '../../src/locales/lexicon.js';
+import { getLexicon } from '../../src/locales/lexicon.js';
+import {
+  firstWordKey,
+  lookupWordKey,
+  mayHaveWordKey,
+  NO_WORD_KEY,
+  wordKeyFilter,
+} from '../../src/locales/word-key.js';
 
 /** The definition firstWordKey's hand-written scanner must agree with. */
 function reference(text: string): string {
@@ -41,5 +48,71 @@ describe('firstWordKey', () => {
     expect(firstWordKey('\u200eMessages and calls')).toBe('messag');
     expect(firstWordKey('消息和通话已进行端到端加密')).toBe('消息和通话已');
     expect(firstWordKey('Sprachanruf. 12 Min.')).toBe('sprach');
+  });
+});
+
+const CASED = [
+  'Σ',
+  'ΟΔΟΣ',
+  'İ',
+  'Ǆ',
+  'ǅ',
+  '\u{10400}',
+  '\u{1E900}',
+  'ẞ',
+  'Å',
+  'K',
+  'ﬀ',
+  'Ω',
+  'Ⅻ',
+  'Ⓐ',
+  '\u{1F130}',
+];
+
+describe('the first-word key filter', () => {
+  const textArb = fc.oneof(
+    fc.array(fc.constantFrom(...PIECES, ...MORE, ...CASED), { maxLength: 20 }).map((a) => a.join('')),
+    fc.string({ unit: 'binary', maxLength: 20 }),
+    fc.string({ unit: 'grapheme', maxLength: 12 }),
+  );
+
+  test.prop([textArb], { numRuns: 3000 })('never rules out a text whose key is in the filter', (text) => {
+    // Soundness: the filter built from a text's own key must let that text through.
+    expect(mayHaveWordKey(text, wordKeyFilter([firstWordKey(text)]))).toBe(true);
+  });
+
+  test.prop([fc.array(textArb, { maxLength: 30 }), textArb], { numRuns: 500 })(
+    'lookupWordKey is firstWordKey whenever the key is one of the filter’s',
+    (keyed, text) => {
+      const keys = new Set(keyed.map(firstWordKey));
+      const looked = lookupWordKey(text, wordKeyFilter(keys));
+      if (keys.has(firstWordKey(text))) expect(looked).toBe(firstWordKey(text));
+      else expect([NO_WORD_KEY, firstWordKey(text)]).toContain(looked);
+    },
+  );
+
+  it('lets through the bodies of every table entry it indexes, and few others', () => {
+    const lexicon = getLexicon();
+    const keys = [
+      ...lexicon.placeholderWords,
+      ...lexicon.systemByFirstWord.keys(),
+      ...lexicon.location.keys(),
+      ...lexicon.poll.keys(),
+    ];
+    expect(keys.length).toBeGreaterThan(100);
+    for (const key of keys) expect(mayHaveWordKey(key, lexicon.wordKeys), key).toBe(true);
+    expect(mayHaveWordKey('\u200eMessages and calls are end-to-end encrypted.', lexicon.wordKeys)).toBe(true);
+    expect(mayHaveWordKey('<Media omitted>', lexicon.wordKeys)).toBe(true);
+    // Ordinary words mostly miss (a hash collision would only cost a lookup).
+    const plain = ['Zebra', 'crossing', 'tomorrow', 'coffee', 'Kraków', 'brûlée', 'weekend', 'pizza'];
+    const through = plain.filter((word) => mayHaveWordKey(`${word} later`, lexicon.wordKeys));
+    expect(through.length).toBeLessThanOrEqual(2);
+  });
+
+  it('treats astral units from U+1F000 on as caseless, as the filter assumes', () => {
+    for (let code = 0x1f000; code <= 0x10ffff; code++) {
+      const char = String.fromCodePoint(code);
+      if (char.toLowerCase() !== char) expect.fail(`U+${code.toString(16)} has a lower case`);
+    }
   });
 });

@@ -1,0 +1,218 @@
+/**
+ * The first-word key: how system phrases, placeholders, locations and polls are indexed, and
+ * the filter that tells, without building the key, that a body's key is in no index.
+ *
+ * Nearly every message is plain text whose first word opens no table entry. Building its key
+ * means a slice and a lower-casing per message; {@link mayHaveWordKey} instead hashes the same
+ * folded units in the same pass and checks a bit in a table of the keys' hashes
+ * ({@link wordKeyFilter}). A miss is certain (the hash of a key is always set); a hit only
+ * means "build the key and look it up", so collisions cost time, never answers.
+ *
+ * @module
+ */
+
+import { isMarkCode } from '../chars.js';
+
+/** Characters of a body looked at to find its first word (marks included). */
+const FIRST_WORD_WINDOW = 64;
+/**
+ * Index keys are the first word cut to this many characters: scripts written without spaces
+ * (zh, ja, th) have no "first word", and punctuation glued to a word (`Sprachanruf.`) must
+ * still land in the same bucket as the table's `Sprachanruf…`.
+ */
+const FIRST_WORD_KEY_LENGTH = 6;
+/**
+ * The index key of a body: its first word, folded and cut to a few characters. System phrases,
+ * placeholder prefixes, locations and polls are bucketed by it.
+ *
+ * @example
+ * ```ts
+ * firstWordKey('\u200eMessages and calls are end-to-end encrypted.'); // 'messag'
+ * ```
+ */
+export function firstWordKey(text: string): string {
+  // One pass, no regex: this runs for nearly every message. Equivalent to
+  // normalizeForMatch(text.slice(0, 64)).trimStart(), cut at the first space or quote, first six
+  // UTF-16 units, lower-cased.
+  const limit = Math.min(text.length, FIRST_WORD_WINDOW);
+  let i = 0;
+  for (; i < limit; i++) {
+    const code = text.charCodeAt(i);
+    if (!isMarkCode(code) && !isSpace(code)) break;
+  }
+  const start = i;
+  let key = '';
+  let plain = true; // no mark inside the word: the key is a plain slice
+  let units = 0;
+  // Lower-casing dominates this function's cost (String#toLowerCase is slow on the two-byte
+  // strings a non-Latin log is made of), so count the upper-case ASCII letters and lower-case by
+  // hand in the common cases: none, or a capital first letter.
+  let ascii = true;
+  let uppers = 0;
+  let firstUpper = false;
+  for (; i < limit && units < FIRST_WORD_KEY_LENGTH; i++) {
+    const code = text.charCodeAt(i);
+    if (isMarkCode(code)) {
+      if (plain) key = text.slice(start, i);
+      plain = false;
+      continue;
+    }
+    if (isSpace(code) || isQuote(code)) break;
+    if (code > 0x7f) ascii = false;
+    else if (code >= 0x41 && code <= 0x5a) {
+      uppers++;
+      if (units === 0) firstUpper = true;
+    }
+    if (!plain) key += text[i];
+    units++;
+  }
+  const word = plain ? text.slice(start, i) : key;
+  if (ascii && uppers === 0) return word;
+  if (ascii && uppers === 1 && firstUpper)
+    return String.fromCharCode(word.charCodeAt(0) + 0x20) + word.slice(1);
+  return word.toLowerCase();
+}
+
+/**
+ * What a first-word key is looked up by when its body may be in an index: the key itself; when
+ * the filter rules that out, {@link NO_WORD_KEY}, which is in no index.
+ *
+ * @example
+ * ```ts
+ * lookupWordKey('Deleted?', getLexicon().wordKeys); // 'delete' (a placeholder starts so)
+ * lookupWordKey('Zebra crossing', getLexicon().wordKeys); // NO_WORD_KEY
+ * ```
+ */
+export function lookupWordKey(text: string, filter: Uint8Array): string {
+  return mayHaveWordKey(text, filter) ? firstWordKey(text) : NO_WORD_KEY;
+}
+
+/** The key of a body the filter ruled out: no table key holds a NUL. */
+export const NO_WORD_KEY = '\u0000';
+
+/** Slots of the filter: with a few thousand keys, a few percent are set. */
+const FILTER_SLOTS = 1 << 16;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * The filter of a set of first-word keys, for {@link mayHaveWordKey}.
+ *
+ * @example
+ * ```ts
+ * const filter = wordKeyFilter(['messag', 'this']);
+ * mayHaveWordKey('\u200eMessages and calls are end-to-end encrypted.', filter); // true
+ * ```
+ */
+export function wordKeyFilter(keys: Iterable<string>): Uint8Array {
+  const filter = new Uint8Array(FILTER_SLOTS);
+  for (const key of keys) {
+    let hash = FNV_OFFSET;
+    for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), FNV_PRIME);
+    filter[slot(hash)] = 1;
+  }
+  return filter;
+}
+
+/**
+ * False when the text's {@link firstWordKey} is certainly not among the filter's keys; true
+ * when it may be (then build the key and look). Walks the text exactly as `firstWordKey` does,
+ * hashing the lower-cased units instead of collecting them; a body opening with `<` is always
+ * a "may" (bracketed placeholders are matched by that prefix, not by a key).
+ *
+ * @example
+ * ```ts
+ * mayHaveWordKey('Zebra crossing', wordKeyFilter(['messag'])); // false
+ * ```
+ */
+export function mayHaveWordKey(text: string, filter: Uint8Array): boolean {
+  const limit = Math.min(text.length, FIRST_WORD_WINDOW);
+  let i = 0;
+  for (; i < limit; i++) {
+    const code = text.charCodeAt(i);
+    if (!isMarkCode(code) && !isSpace(code)) break;
+  }
+  if (i < limit && text.charCodeAt(i) === 0x3c) return true;
+  let hash = FNV_OFFSET;
+  let units = 0;
+  for (; i < limit && units < FIRST_WORD_KEY_LENGTH; i++) {
+    const code = text.charCodeAt(i);
+    if (isMarkCode(code)) continue;
+    if (isSpace(code) || isQuote(code)) break;
+    let folded = code;
+    if (code < 0x80) {
+      if (code >= 0x41 && code <= 0x5a) folded = code + 0x20;
+    } else {
+      folded = foldUnit(code);
+      if (folded === -1) return true;
+    }
+    hash = Math.imul(hash ^ folded, FNV_PRIME);
+    units++;
+  }
+  return filter[slot(hash)] === 1;
+}
+
+function slot(hash: number): number {
+  return ((hash >>> 16) ^ hash) & (FILTER_SLOTS - 1);
+}
+
+/** Lower-cased BMP units, computed on first sight; `UNSAFE` where one unit's case is not its own. */
+const FOLDED = new Uint16Array(0x10000);
+const FOLD_STATE = new Uint8Array(0x10000);
+const KNOWN = 1;
+const UNSAFE = 2;
+/** U+03A3 GREEK CAPITAL LETTER SIGMA: lower-cases to σ or, at the end of a word, ς. */
+const CAPITAL_SIGMA = 0x3a3;
+/**
+ * High surrogates below this open the astral planes with case (Deseret, Osage, Adlam …); from
+ * here on (U+1F000 and up: emoji, symbols, CJK extensions) nothing has a lower case, so the
+ * units of a pair stand for themselves.
+ */
+const FIRST_CASELESS_HIGH_SURROGATE = 0xd83c;
+
+/**
+ * The unit `String#toLowerCase` gives a unit in any context, or -1 when there is no such
+ * unit (it depends on the neighbours or becomes two units, like `İ`): then only building the
+ * key can tell.
+ */
+function foldUnit(code: number): number {
+  const state = FOLD_STATE[code];
+  if (state === KNOWN) return FOLDED[code] as number;
+  if (state === UNSAFE) return -1;
+  let folded = -1;
+  if (code >= 0xd800 && code <= 0xdfff) {
+    if (code >= 0xdc00 || code >= FIRST_CASELESS_HIGH_SURROGATE) folded = code;
+  } else if (code !== CAPITAL_SIGMA) {
+    const lower = String.fromCharCode(code).toLowerCase();
+    if (lower.length === 1) folded = lower.charCodeAt(0);
+  }
+  if (folded === -1) FOLD_STATE[code] = UNSAFE;
+  else {
+    FOLDED[code] = folded;
+    FOLD_STATE[code] = KNOWN;
+  }
+  return folded;
+}
+
+/** What a regex `\s` matches (marks aside): ASCII whitespace, NBSP, NNBSP, the U+2000 spaces, U+3000 … */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  );
+}
+
+/** The quotes system phrases put around subjects: `"“”„«»`. */
+function isQuote(code: number): boolean {
+  return (
+    code === 0x22 || code === 0x201c || code === 0x201d || code === 0x201e || code === 0xab || code === 0xbb
+  );
+}
