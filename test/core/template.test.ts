@@ -4,7 +4,16 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { compileGrammar } from '../../src/format/grammar.js';
 import { matchHeader } from '../../src/format/header.js';
-import { compileTemplate, matchTemplate, matchTemplateRegex } from '../../src/format/template.js';
+import {
+  compileTemplate,
+  emptyScannedHeader,
+  matchTemplate,
+  matchTemplateRegex,
+  rawHeaderOf,
+  SCAN_MATCHED,
+  SCAN_MISSED,
+  scanHeaderAt,
+} from '../../src/format/template.js';
 import { getLexicon } from '../../src/locales/lexicon.js';
 import { chatArb } from '../support/render.js';
 
@@ -135,5 +144,30 @@ describe('header templates', () => {
     expect(matchTemplate('10/03/2022, 1:05 PM - Anna: hi', template)).toBeNull();
     expect(matchTemplate('10.03.2022, 11:05 - Anna: hi', template)).toBeNull();
     expect(matchHeader('10.03.2022, 11:05 - Anna: hi', grammar)?.hour).toBe(11);
+  });
+
+  test.prop(
+    [
+      fc.nat({ max: templated.length - 1 }),
+      fc.nat(),
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom('', '2', ' PM', '\u200e', ':', 'x', '12:00 - A: b'),
+    ],
+    { numRuns: 400 },
+  )('scan a line in place inside a chunk exactly as on its own', (which, lineIndex, before, after) => {
+    const { lines, template } = templated[which] as {
+      lines: string[];
+      template: NonNullable<ReturnType<typeof templateOf>>;
+    };
+    const line = lines[lineIndex % lines.length] as string;
+    // The next line's text right after the end must not be read as part of this one.
+    const chunk = `${before}\n${line}\n${after}`;
+    const start = before.length + 1;
+    const scanned = emptyScannedHeader();
+    const found = scanHeaderAt(chunk, start, start + line.length, template, scanned);
+    const alone = matchTemplate(line, template);
+    if (found === SCAN_MATCHED) {
+      expect(alone).toEqual({ ...rawHeaderOf(scanned, template), restStart: scanned.restStart - start });
+    } else if (found === SCAN_MISSED) expect(alone).toBeNull();
   });
 });
