@@ -24,7 +24,7 @@ import {
   type PlaceholderEntry,
 } from '../locales/lexicon.js';
 import type { SystemKind } from '../locales/types.js';
-import { firstWordKey, lookupWordKey } from '../locales/word-key.js';
+import { firstWordKey, lookupWordKey, NO_WORD_KEY } from '../locales/word-key.js';
 import type { Attachment, MediaType, MessageKind } from './message.js';
 
 /** The classification of one body. */
@@ -119,6 +119,7 @@ export function startsWithMark(text: string): boolean {
  */
 export function classifyBody(body: string, lexicon: Lexicon, bodyWord?: string): Classification {
   const newline = body.indexOf('\n');
+  if (bodyWord === NO_WORD_KEY && isPlainText(body, newline)) return PLAIN_TEXT;
   const firstLine = newline === -1 ? body : body.slice(0, newline);
   const languages: string[] = [];
   let edited = false;
@@ -179,6 +180,55 @@ export function classifyBody(body: string, lexicon: Lexicon, bodyWord?: string):
   }
   if (text === 'null') return result('null', null, undefined, edited, languages);
   return edited ? result('text', null, undefined, edited, languages) : PLAIN_TEXT;
+}
+
+/**
+ * True when a body whose first word opens no table entry (its key is {@link NO_WORD_KEY}) can
+ * hold no other marker either: the shortcut for the common message. Each test stands for a
+ * step of {@link classifyBody} that could find something:
+ *
+ * - the body ends in `>`: an edited marker, an iOS `<attached: …>` tag;
+ * - the first line ends in `)` or `>`: an Android `file (file attached)`, a pre-2018 omitted tag;
+ * - either ends in white space: those steps trim first, so leave it to them;
+ * - an LRM after the first character of the first line: iOS `title ‎document omitted`;
+ * - `://` in the first line: a location; `foursquare.com/v/` anywhere: a shared venue;
+ * - the body `null`.
+ */
+function isPlainText(body: string, newline: number): boolean {
+  const last = body.charCodeAt(body.length - 1);
+  if (body.length === 0 || last === GREATER_THAN || isTrimmed(last)) return false;
+  if (newline !== -1) {
+    const headLast = body.charCodeAt(newline - 1);
+    if (newline === 0 || headLast === GREATER_THAN || headLast === CLOSING_PARENTHESIS || isTrimmed(headLast))
+      return false;
+  } else if (last === CLOSING_PARENTHESIS) return false;
+  const head = newline === -1 ? body : body.slice(0, newline);
+  return (
+    head.lastIndexOf(LRM) <= 0 &&
+    !head.includes('://') &&
+    !body.includes('foursquare.com/v/') &&
+    body !== 'null'
+  );
+}
+
+const GREATER_THAN = 0x3e;
+const CLOSING_PARENTHESIS = 0x29;
+
+/** What `String#trim` removes: white space and line terminators. */
+function isTrimmed(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /** The answer for most messages, shared rather than allocated per message. */

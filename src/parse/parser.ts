@@ -49,7 +49,7 @@ import {
 } from '../format/template.js';
 import { getLexicon, type Lexicon } from '../locales/lexicon.js';
 import type { SystemKind } from '../locales/types.js';
-import { lookupWordKey } from '../locales/word-key.js';
+import { lookupWordKey, NO_WORD_KEY } from '../locales/word-key.js';
 import { isoInstant, isoLocalTime } from '../time/iso.js';
 import { classifyBody, matchSystem, type SystemMatch, startsWithMark } from './classify.js';
 import { emptyInfo, type InferredLanguage, MAX_SAMPLES, type ParseInfo } from './info.js';
@@ -84,33 +84,36 @@ const FLAGS: readonly MessageFlags[] = Array.from({ length: 16 }, (_, index) =>
   }),
 );
 
-interface OpenMessage {
-  readonly line: number;
-  /** The printed date, and the time of day on the 24-hour clock. */
-  readonly day: Day;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-  readonly author: string | null;
-  readonly authorless: boolean;
-  readonly system: SystemMatch | null;
-  /** The body opens with the author's own name (`~ Ali: ~ Ali changed this group's icon`, iOS 2024+). */
-  readonly selfNamed: boolean;
-  readonly firstBody: string;
-  /** The body's lookup word key when already computed (authored lines), for the classifier. */
-  readonly word: string | undefined;
-  /** Continuation lines, once there is one. */
-  more: string[] | null;
-  length: number;
-  raw: string;
+/** An author as printed, cleaned once, with the messages not yet added to `info.authors`. */
+interface KnownAuthor {
+  readonly name: string;
+  pending: number;
 }
 
-interface SplitRest {
-  readonly author: string | null;
-  readonly body: string;
-  readonly system: SystemMatch | null;
-  readonly selfNamed?: boolean;
-  readonly word?: string;
+/**
+ * The message being assembled. One object per parser, reset by each header: only one message
+ * is ever open, and {@link ChatParser} copies what it needs into the {@link Message} it emits.
+ */
+class OpenMessage {
+  line = 0;
+  /** The printed date, and the time of day on the 24-hour clock. */
+  day: Day = dayOf(1970, 1, 1, 'gregorian');
+  hour = 0;
+  minute = 0;
+  second = 0;
+  author: string | null = null;
+  /** The author's entry for counting, when the author is remembered. */
+  known: KnownAuthor | null = null;
+  system: SystemMatch | null = null;
+  /** The body opens with the author's own name (`~ Ali: ~ Ali changed this group's icon`, iOS 2024+). */
+  selfNamed = false;
+  firstBody = '';
+  /** The body's lookup word key when already computed (authored lines), for the classifier. */
+  word: string | undefined = undefined;
+  /** Continuation lines, once there is one. */
+  more: string[] | null = null;
+  length = 0;
+  raw = '';
 }
 
 let sharedGrammar: HeaderGrammar | undefined;
@@ -164,8 +167,12 @@ export class ChatParser {
   readonly #scanned = emptyScannedHeader();
   /** Dates of template headers, under the locked order (null until locked with a template). */
   #days: DayReader | null = null;
-  #open: OpenMessage | null = null;
-  #known = new Map<string, string>();
+  /** Whether `#current` holds an open message. */
+  #isOpen = false;
+  readonly #current = new OpenMessage();
+  #known = new Map<string, KnownAuthor>();
+  /** Remembered authors with messages not yet counted in `info.authors` (see `#countAuthors`). */
+  #uncounted: KnownAuthor[] = [];
   #lastOffset: number | null = null;
   /** Set only for old month-name exports: then their matcher replaces the grammar. */
   #monthNames: MonthNameState | null = null;
@@ -197,6 +204,7 @@ export class ChatParser {
     }
     this.#partial = start === 0 ? data : data.slice(start);
     this.info.lines = this.#lineNumber;
+    this.#countAuthors();
     if (this.#partial.length > this.#options.maxLineLength) {
       throw new WaImportError(
         'E_LINE_TOO_LONG',
@@ -218,6 +226,7 @@ export class ChatParser {
     }
     if (!this.#locked) this.#lock(out);
     this.#flush(out);
+    this.#countAuthors();
     this.info.inferredLanguage = topLanguage(this.info.languageEvidence);
     return out;
   }
@@ -417,8 +426,7 @@ export class ChatParser {
 
   /** A line that opens no message: the open message's next line, or a counted skip. */
   #continue(number: number, text: string, terminator: string, format: HeaderFormat | null): void {
-    const open = this.#open;
-    if (open === null) {
+    if (!this.#isOpen) {
       this.info.skippedLines++;
       if (this.info.skipped.length < MAX_SAMPLES) {
         this.info.skipped.push({
@@ -430,6 +438,7 @@ export class ChatParser {
       }
       return;
     }
+    const open = this.#current;
     if (open.more === null) open.more = [text];
     else open.more.push(text);
     open.length += text.length + 1;
@@ -518,23 +527,17 @@ export class ChatParser {
     minute: number,
     second: number,
   ): void {
-    const split = this.#splitRest(data, restStart, end);
-    this.#open = {
-      line: number,
-      day,
-      hour,
-      minute,
-      second,
-      author: split.author,
-      authorless: split.author === null,
-      system: split.system,
-      selfNamed: split.selfNamed === true,
-      firstBody: split.body,
-      word: split.word,
-      more: null,
-      length: split.body.length,
-      raw: this.#options.raw ? data.slice(lineStart, end) + terminator : '',
-    };
+    const open = this.#current;
+    open.line = number;
+    open.day = day;
+    open.hour = hour;
+    open.minute = minute;
+    open.second = second;
+    open.more = null;
+    open.raw = this.#options.raw ? data.slice(lineStart, end) + terminator : '';
+    this.#splitRest(open, data, restStart, end);
+    open.length = open.firstBody.length;
+    this.#isOpen = true;
   }
 
   /**
@@ -543,7 +546,7 @@ export class ChatParser {
    * to contain `": "` (`created group "Team: Sales"`) is caught by the system phrases, checked
    * only for author strings not seen before so the common case costs one map lookup.
    */
-  #splitRest(data: string, restStart: number, end: number): SplitRest {
+  #splitRest(open: OpenMessage, data: string, restStart: number, end: number): void {
     const found = data.indexOf(': ', restStart);
     // Only a `": "` inside the line counts (the search may run on into the next lines).
     const colon = found !== -1 && found + 2 <= end ? found : -1;
@@ -553,46 +556,84 @@ export class ChatParser {
       // the whole line is a known system phrase.
       if (rest.endsWith(':')) {
         const name = rest.slice(0, -1);
-        if (this.#known.has(name)) return this.#authored(name, '');
-        const system = matchSystem(rest, this.#lexicon, true);
-        return system === null ? this.#authored(name, '') : { author: null, body: rest, system };
+        const known = this.#known.get(name);
+        const system = known === undefined ? matchSystem(rest, this.#lexicon, true) : null;
+        if (system === null) this.#authored(open, name, '', known);
+        else this.#authorless(open, rest, system);
+        return;
       }
-      return { author: null, body: rest, system: matchSystem(rest, this.#lexicon, true) };
+      this.#authorless(open, rest, matchSystem(rest, this.#lexicon, true));
+      return;
     }
     const candidate = data.slice(restStart, colon);
-    if (!this.#known.has(candidate)) {
+    const known = this.#known.get(candidate);
+    if (known === undefined) {
       const rest = data.slice(restStart, end);
       const system = matchSystem(rest, this.#lexicon, true);
-      if (system !== null) return { author: null, body: rest, system };
+      if (system !== null) {
+        this.#authorless(open, rest, system);
+        return;
+      }
     }
-    return this.#authored(candidate, data.slice(colon + 2, end));
+    this.#authored(open, candidate, data.slice(colon + 2, end), known);
   }
 
-  #authored(candidate: string, body: string): SplitRest {
-    let author = this.#known.get(candidate);
-    if (author === undefined) {
-      author = stripMarks(candidate).replace(NON_CONTACT_PREFIX, '').trim();
-      if (this.#known.size < MAX_KNOWN_AUTHORS) this.#known.set(candidate, author);
-    }
+  #authorless(open: OpenMessage, body: string, system: SystemMatch | null): void {
+    open.author = null;
+    open.known = null;
+    open.firstBody = body;
+    open.system = system;
+    open.selfNamed = false;
+    open.word = undefined;
+  }
+
+  #authored(open: OpenMessage, candidate: string, body: string, remembered: KnownAuthor | undefined): void {
+    let known = remembered ?? null;
+    if (known === null) {
+      const name = stripMarks(candidate).replace(NON_CONTACT_PREFIX, '').trim();
+      if (this.#known.size < MAX_KNOWN_AUTHORS) {
+        known = { name, pending: 0 };
+        this.#known.set(candidate, known);
+      }
+      open.author = name;
+    } else open.author = known.name;
+    open.known = known;
     // A group event iOS attributes to its actor repeats the printed name at the start of the body.
     const selfNamed =
       body.length > candidate.length && body.startsWith(candidate) && body[candidate.length] === ' ';
     const word = lookupWordKey(body, this.#lexicon.wordKeys);
-    const system = matchSystem(body, this.#lexicon, selfNamed || startsWithMark(body), word);
-    return { author, body, system, selfNamed: selfNamed && system !== null, word };
+    const allowNameFirst = selfNamed || startsWithMark(body);
+    // A body whose first word opens no phrase can only be a name-first one.
+    const system =
+      word === NO_WORD_KEY && !allowNameFirst ? null : matchSystem(body, this.#lexicon, allowNameFirst, word);
+    open.firstBody = body;
+    open.system = system;
+    open.selfNamed = selfNamed && system !== null;
+    open.word = word;
+  }
+
+  /** Adds the messages counted on remembered authors to `info.authors` (after each chunk). */
+  #countAuthors(): void {
+    const authors = this.info.authors;
+    for (const known of this.#uncounted) {
+      authors.set(known.name, (authors.get(known.name) ?? 0) + known.pending);
+      known.pending = 0;
+    }
+    this.#uncounted.length = 0;
   }
 
   #flush(out: Message[]): void {
-    const open = this.#open;
-    if (open === null) return;
-    this.#open = null;
+    if (!this.#isOpen) return;
+    this.#isOpen = false;
+    const open = this.#current;
     const body = open.more === null ? open.firstBody : `${open.firstBody}\n${open.more.join('\n')}`;
     const info = this.info;
     const classified = classifyBody(body, this.#lexicon, open.word);
     const systemMatch = open.system;
     // Authorless lines are system events; authored ones only when the phrase is a chat-level notice.
+    const authorless = open.author === null;
     const system =
-      open.authorless ||
+      authorless ||
       (systemMatch !== null &&
         (ATTRIBUTED_NOTICE.has(systemMatch.kind) || startsWithMark(open.firstBody) || open.selfNamed));
     const { day } = open;
@@ -619,7 +660,7 @@ export class ChatParser {
     }
     this.#lastOffset = offsetMinutes;
     const timestamp = isoInstant(epochMs);
-    const unrecognized = open.authorless && systemMatch === null;
+    const unrecognized = authorless && systemMatch === null;
     const kind = system ? 'system' : classified.kind;
     const language = systemMatch?.language ?? classified.languages[0];
     const mediaOmitted = !system && classified.mediaOmitted;
@@ -652,7 +693,9 @@ export class ChatParser {
       info.systemKinds.set(key, (info.systemKinds.get(key) ?? 0) + 1);
       if (unrecognized) info.unrecognizedSystem++;
     } else if (open.author !== null) {
-      info.authors.set(open.author, (info.authors.get(open.author) ?? 0) + 1);
+      const known = open.known;
+      if (known === null) info.authors.set(open.author, (info.authors.get(open.author) ?? 0) + 1);
+      else if (known.pending++ === 0) this.#uncounted.push(known);
       if (message.attachment !== null || kind === 'attachment') info.attachments++;
       if (message.flags.mediaOmitted) info.mediaOmitted++;
       if (message.flags.deleted) info.deleted++;
