@@ -49,9 +49,10 @@ const authorJson = new Map<string, string>();
 const middles = new Map<string, string[]>();
 
 /**
- * `JSON.stringify(toRecord(message))`, byte for byte, built by hand: only the text goes through
- * `JSON.stringify` every time; authors and the constant middle part come from small caches (a
- * property test checks the result equals `JSON.stringify` on generated messages).
+ * `JSON.stringify(toRecord(message))`, byte for byte, built by hand: the text is quoted as is
+ * when nothing in it needs escaping ({@link quoteJson}); authors and the constant middle part
+ * come from small caches (a property test checks the result equals `JSON.stringify` on
+ * generated messages).
  *
  * @example
  * ```ts
@@ -61,7 +62,32 @@ const middles = new Map<string, string[]>();
 export function recordJson(m: Message): string {
   // timestamp, localTime, kind, mediaType and language are ASCII the parser built (digits, `-`,
   // `:`, `.`, `T`, `Z`, letters): they need no escaping.
-  return `{"line":${m.line},"timestamp":"${m.timestamp}","localTime":"${m.localTime}","author":${authorOf(m.author)},"text":${json(m.text)}${middleOf(m)}${m.lineCount}${m.language === undefined ? '' : `,"language":"${m.language}"`}}`;
+  return `{"line":${m.line},"timestamp":"${m.timestamp}","localTime":"${m.localTime}","author":${authorOf(m.author)},"text":${quoteJson(m.text)}${middleOf(m)}${m.lineCount}${m.language === undefined ? '' : `,"language":"${m.language}"`}}`;
+}
+
+/**
+ * `JSON.stringify(text)` for a string: most message bodies hold nothing JSON escapes (quotes,
+ * backslashes, control characters, unpaired surrogates), and checking that in a loop costs a
+ * fraction of what `JSON.stringify` spends producing the same characters between quotes.
+ *
+ * @example
+ * ```ts
+ * quoteJson('Hi 😀'); // '"Hi 😀"'
+ * quoteJson('a\nb'); // '"a\\nb"' (escaped by JSON.stringify)
+ * ```
+ */
+export function quoteJson(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x22 || code === 0x5c) return json(text);
+    if (code >= 0xd800 && code <= 0xdfff) {
+      // A surrogate is fine only as the first half of a pair followed by its second half.
+      const next = text.charCodeAt(i + 1);
+      if (code >= 0xdc00 || !(next >= 0xdc00 && next <= 0xdfff)) return json(text);
+      i++;
+    }
+  }
+  return `"${text}"`;
 }
 
 function authorOf(author: string | null): string {

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { recordJson, recordWriter, toRecord } from '../../src/cli/records.js';
+import { quoteJson, recordJson, recordWriter, toRecord } from '../../src/cli/records.js';
 import type { Message } from '../../src/parse/message.js';
 import { parseChatText } from '../../src/parse/sync.js';
 import { chatArb } from '../support/render.js';
@@ -42,6 +42,37 @@ const messageArb: fc.Arbitrary<Message> = fc
 describe('NDJSON records', () => {
   test.prop([messageArb], { numRuns: 500 })('recordJson equals JSON.stringify(toRecord(m))', (message) => {
     expect(recordJson(message)).toBe(JSON.stringify(toRecord(message)));
+  });
+
+  test.prop(
+    [
+      fc.oneof(
+        fc.string({ unit: 'binary' }),
+        fc
+          .array(
+            fc.constantFrom(
+              'a',
+              '"',
+              '\\',
+              '\n',
+              '\u0000',
+              '\u001f',
+              '\ud83d',
+              '\ude00',
+              '😀',
+              '\u2028',
+              'é',
+            ),
+            {
+              maxLength: 8,
+            },
+          )
+          .map((parts) => parts.join('')),
+      ),
+    ],
+    { numRuns: 2000 },
+  )('quoteJson is JSON.stringify of a string', (text) => {
+    expect(quoteJson(text)).toBe(JSON.stringify(text));
   });
 
   // The serializer caches author JSON and the constant middle of a record: messages that share
