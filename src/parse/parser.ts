@@ -193,16 +193,20 @@ export class ChatParser {
   /** Feeds text; returns the messages it completes. */
   push(text: string): Message[] {
     const out: Message[] = [];
-    // Lines are read in place, as ranges of the chunk: a line is cut out only when it has to be.
-    const data = this.#partial === '' ? text : this.#partial + text;
     let start = 0;
-    for (let newline = data.indexOf('\n'); newline !== -1; newline = data.indexOf('\n', start)) {
-      if (newline > start && data.charCodeAt(newline - 1) === CR) {
-        this.#lineAt(data, start, newline - 1, '\r\n', out);
-      } else this.#lineAt(data, start, newline, '\n', out);
-      start = newline + 1;
+    if (this.#partial !== '') {
+      // Only the line the chunk boundary cut is joined: the chunk itself stays the flat string
+      // the decoder made (a joined string would be a cons, slower to read character by character).
+      const newline = text.indexOf('\n');
+      if (newline === -1) this.#partial += text;
+      else {
+        const line = this.#partial + text.slice(0, newline + 1);
+        this.#partial = '';
+        this.#lines(line, 0, out);
+      }
+      start = newline === -1 ? text.length : newline + 1;
     }
-    this.#partial = start === 0 ? data : data.slice(start);
+    if (start < text.length) this.#partial = text.slice(this.#lines(text, start, out));
     this.info.lines = this.#lineNumber;
     this.#countAuthors();
     if (this.#partial.length > this.#options.maxLineLength) {
@@ -213,6 +217,18 @@ export class ChatParser {
       );
     }
     return out;
+  }
+
+  /** Reads the complete lines of `data` from `start`; returns where the unterminated rest begins. */
+  #lines(data: string, from: number, out: Message[]): number {
+    let start = from;
+    for (let newline = data.indexOf('\n', start); newline !== -1; newline = data.indexOf('\n', start)) {
+      if (newline > start && data.charCodeAt(newline - 1) === CR) {
+        this.#lineAt(data, start, newline - 1, '\r\n', out);
+      } else this.#lineAt(data, start, newline, '\n', out);
+      start = newline + 1;
+    }
+    return start;
   }
 
   /** Ends the input; returns the remaining messages. */
