@@ -167,7 +167,7 @@ export function classifyBody(body: string, lexicon: Lexicon, bodyWord?: string):
       }
     }
   }
-  if (text.includes('foursquare.com/v/') && FOURSQUARE_VENUE.test(stripMarks(text).trim()))
+  if (text.includes(FOURSQUARE_PATH) && FOURSQUARE_VENUE.test(stripMarks(text).trim()))
     return result('location', null, undefined, edited, languages);
   const polls = lexicon.poll.get(word);
   if (polls !== undefined) {
@@ -202,15 +202,29 @@ function isPlainText(body: string, newline: number): boolean {
     if (newline === 0 || headLast === GREATER_THAN || headLast === CLOSING_PARENTHESIS || isTrimmed(headLast))
       return false;
   } else if (last === CLOSING_PARENTHESIS) return false;
-  const head = newline === -1 ? body : body.slice(0, newline);
-  return (
-    head.lastIndexOf(LRM) <= 0 &&
-    !head.includes('://') &&
-    !body.includes('foursquare.com/v/') &&
-    body !== 'null'
-  );
+  // Most bodies hold none of the three: one native regex scan says so.
+  if (!MAYBE_MARKED.test(body)) return body !== 'null';
+  const headEnd = newline === -1 ? body.length : newline;
+  for (let i = 0; i < body.length; i++) {
+    const code = body.charCodeAt(i);
+    if (code === LRM_CODE) {
+      if (i > 0 && i < headEnd) return false;
+    } else if (code === COLON) {
+      if (i < headEnd && body.charCodeAt(i + 1) === SLASH && body.charCodeAt(i + 2) === SLASH) return false;
+    } else if (code === SLASH && body.charCodeAt(i + 1) === LOWER_V && body.charCodeAt(i + 2) === SLASH) {
+      if (body.includes(FOURSQUARE_PATH)) return false;
+    }
+  }
+  return body !== 'null';
 }
 
+/** Where an LRM, a `://` or a `/v/` (of `foursquare.com/v/`) is, the body needs a closer look. */
+const MAYBE_MARKED = /\u200e|:\/\/|\/v\//u;
+const LRM_CODE = 0x200e;
+const COLON = 0x3a;
+const SLASH = 0x2f;
+const LOWER_V = 0x76;
+const FOURSQUARE_PATH = 'foursquare.com/v/';
 const GREATER_THAN = 0x3e;
 const CLOSING_PARENTHESIS = 0x29;
 
