@@ -90,7 +90,10 @@ export function lookupWordKey(text: string, filter: Uint8Array): string {
 /** The key of a body the filter ruled out: no table key holds a NUL. */
 export const NO_WORD_KEY = '\u0000';
 
-/** Slots of the filter: with a few thousand keys, a few percent are set. */
+/**
+ * Slots of the filter, one bit each: with a few thousand keys a few percent are set, and the
+ * whole filter (8 KiB) stays in the CPU's first-level cache, which a byte per slot did not.
+ */
 const FILTER_SLOTS = 1 << 16;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -105,11 +108,12 @@ const FNV_PRIME = 0x01000193;
  * ```
  */
 export function wordKeyFilter(keys: Iterable<string>): Uint8Array {
-  const filter = new Uint8Array(FILTER_SLOTS);
+  const filter = new Uint8Array(FILTER_SLOTS / 8);
   for (const key of keys) {
     let hash = FNV_OFFSET;
     for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), FNV_PRIME);
-    filter[slot(hash)] = 1;
+    const at = slot(hash);
+    filter[at >>> 3] = (filter[at >>> 3] as number) | (1 << (at & 7));
   }
   return filter;
 }
@@ -149,7 +153,8 @@ export function mayHaveWordKey(text: string, filter: Uint8Array): boolean {
     hash = Math.imul(hash ^ folded, FNV_PRIME);
     units++;
   }
-  return filter[slot(hash)] === 1;
+  const at = slot(hash);
+  return (((filter[at >>> 3] as number) >>> (at & 7)) & 1) === 1;
 }
 
 function slot(hash: number): number {
