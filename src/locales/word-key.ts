@@ -141,6 +141,13 @@ export function mayHaveWordKey(text: string, filter: Uint8Array): boolean {
   let units = 0;
   for (; i < limit && units < FIRST_WORD_KEY_LENGTH; i++) {
     const code = text.charCodeAt(i);
+    // Letters and digits first: most first words are made of nothing else.
+    const lower = code | 0x20;
+    if ((lower >= 0x61 && lower <= 0x7a) || (code >= 0x30 && code <= 0x39)) {
+      hash = Math.imul(hash ^ (code >= 0x41 && code <= 0x5a ? lower : code), FNV_PRIME);
+      units++;
+      continue;
+    }
     if (isMarkCode(code)) continue;
     if (isSpace(code) || isQuote(code)) break;
     let folded = code;
