@@ -8,7 +8,7 @@
 
 import { normalizeForMatch } from '../chars.js';
 import type { MediaType, MessageKind } from '../parse/message.js';
-import { cldrMeridiemWords } from './cldr.js';
+import { CLDR_MERIDIEM_WORDS } from './cldr-meridiem.js';
 import { LOCALE_TABLES } from './registry.js';
 import type { LocaleTable, MeridiemWord, SystemKind } from './types.js';
 import { firstWordKey, wordKeyFilter } from './word-key.js';
@@ -157,7 +157,7 @@ export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
   const systemNameFirst: CompiledPhrase[] = [];
   const systemNameFirstByWord = new Map<string, CompiledPhrase[]>();
   let phraseCount = 0;
-  const meridiemWords: MeridiemWord[] = cldrMeridiemWords();
+  const meridiemWords: MeridiemWord[] = [...CLDR_MERIDIEM_WORDS];
 
   const addLabel = (map: Map<string, string[]>, label: string, language: string) => {
     const key = foldKey(label);
