@@ -67,8 +67,9 @@ export function recordJson(m: Message): string {
 
 /**
  * `JSON.stringify(text)` for a string: most message bodies hold nothing JSON escapes (quotes,
- * backslashes, control characters, unpaired surrogates), and checking that in a loop costs a
- * fraction of what `JSON.stringify` spends producing the same characters between quotes.
+ * backslashes, control characters, unpaired surrogates). Two native scans say so for less than
+ * `JSON.stringify` spends producing the same characters between quotes (and much less than a
+ * character loop in JavaScript).
  *
  * @example
  * ```ts
@@ -77,17 +78,18 @@ export function recordJson(m: Message): string {
  * ```
  */
 export function quoteJson(text: string): string {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 || code === 0x22 || code === 0x5c) return json(text);
-    if (code >= 0xd800 && code <= 0xdfff) {
-      // A surrogate is fine only as the first half of a pair followed by its second half.
-      const next = text.charCodeAt(i + 1);
-      if (code >= 0xdc00 || !(next >= 0xdc00 && next <= 0xdfff)) return json(text);
-      i++;
-    }
-  }
-  return `"${text}"`;
+  return (text as unknown as WellFormedString).isWellFormed() && !JSON_ESCAPED.test(text)
+    ? `"${text}"`
+    : json(text);
+}
+
+/** What `JSON.stringify` escapes in a well-formed string. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what JSON escapes
+const JSON_ESCAPED = /["\\\u0000-\u001f]/u;
+
+/** `String#isWellFormed` (ES2024; Node ≥ 20 has it, the ES2023 lib types do not). */
+interface WellFormedString {
+  isWellFormed(): boolean;
 }
 
 function authorOf(author: string | null): string {
