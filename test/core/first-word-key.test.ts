@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { normalizeForMatch } from '../../src/chars.js';
-import { getLexicon } from '../../src/locales/lexicon.js';
+import { foldKey, getLexicon } from '../../src/locales/lexicon.js';
 import {
   firstWordKey,
   lookupWordKey,
@@ -114,5 +114,30 @@ describe('the first-word key filter', () => {
       const char = String.fromCodePoint(code);
       if (char.toLowerCase() !== char) expect.fail(`U+${code.toString(16)} has a lower case`);
     }
+  });
+});
+
+describe('foldKey', () => {
+  /** The definition the regex-free form must agree with. */
+  function reference(text: string): string {
+    return normalizeForMatch(text)
+      .replace(/ {2,}/gu, ' ')
+      .trim()
+      .toLowerCase()
+      .replace(/[.。]+$/u, '');
+  }
+
+  test.prop(
+    [
+      fc.oneof(
+        fc
+          .array(fc.constantFrom(...PIECES, ...MORE, '.', '。', '  ', 'A.', '. '), { maxLength: 12 })
+          .map((a) => a.join('')),
+        fc.string({ unit: 'binary', maxLength: 30 }),
+      ),
+    ],
+    { numRuns: 3000 },
+  )('agrees with its regex definition', (text) => {
+    expect(foldKey(text)).toBe(reference(text));
   });
 });
