@@ -77,6 +77,31 @@ export function isSpaceCode(code: number): boolean {
   return code === 0x20 || code === 0xa0 || code === 0x202f || code === 0x2009;
 }
 
+/**
+ * True for what `String#trim` removes and a regex `\s` matches: ASCII white space, NBSP, the
+ * U+2000 spaces, NNBSP, line and paragraph separators, U+3000, BOM …
+ *
+ * @example
+ * ```ts
+ * isWhiteSpaceCode(0x3000); // true (ideographic space)
+ * ```
+ */
+export function isWhiteSpaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
 const MARKS = new RegExp(`${MARK_CLASS}+`, 'gu');
 const SPACES = /[\u00a0\u202f\u2009]/gu;
 const HAS_MARK = new RegExp(MARK_CLASS, 'u');

@@ -11,7 +11,8 @@
  * @module
  */
 
-import { isMarkCode } from '../chars.js';
+// U+FEFF is both a mark and white space: the mark test comes first wherever both apply.
+import { isMarkCode, isWhiteSpaceCode } from '../chars.js';
 
 /** Characters of a body looked at to find its first word (marks included). */
 const FIRST_WORD_WINDOW = 64;
@@ -38,7 +39,7 @@ export function firstWordKey(text: string): string {
   let i = 0;
   for (; i < limit; i++) {
     const code = text.charCodeAt(i);
-    if (!isMarkCode(code) && !isSpace(code)) break;
+    if (!isMarkCode(code) && !isWhiteSpaceCode(code)) break;
   }
   const start = i;
   let key = '';
@@ -57,7 +58,7 @@ export function firstWordKey(text: string): string {
       plain = false;
       continue;
     }
-    if (isSpace(code) || isQuote(code)) break;
+    if (isWhiteSpaceCode(code) || isQuote(code)) break;
     if (code > 0x7f) ascii = false;
     else if (code >= 0x41 && code <= 0x5a) {
       uppers++;
@@ -134,7 +135,7 @@ export function mayHaveWordKey(text: string, filter: Uint8Array): boolean {
   let i = 0;
   for (; i < limit; i++) {
     const code = text.charCodeAt(i);
-    if (!isMarkCode(code) && !isSpace(code)) break;
+    if (!isMarkCode(code) && !isWhiteSpaceCode(code)) break;
   }
   if (i < limit && text.charCodeAt(i) === 0x3c) return true;
   let hash = FNV_OFFSET;
@@ -149,7 +150,7 @@ export function mayHaveWordKey(text: string, filter: Uint8Array): boolean {
       continue;
     }
     if (isMarkCode(code)) continue;
-    if (isSpace(code) || isQuote(code)) break;
+    if (isWhiteSpaceCode(code) || isQuote(code)) break;
     let folded = code;
     if (code < 0x80) {
       if (code >= 0x41 && code <= 0x5a) folded = code + 0x20;
@@ -204,22 +205,6 @@ function foldUnit(code: number): number {
     FOLD_STATE[code] = KNOWN;
   }
   return folded;
-}
-
-/** What a regex `\s` matches (marks aside): ASCII whitespace, NBSP, NNBSP, the U+2000 spaces, U+3000 … */
-function isSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000
-  );
 }
 
 /** The quotes system phrases put around subjects: `"“”„«»`. */

@@ -13,7 +13,7 @@
  * @module
  */
 
-import { BULLET, LRM, normalizeForMatch, RLM, stripMarks } from '../chars.js';
+import { BULLET, isWhiteSpaceCode, LRM, normalizeForMatch, RLM, stripMarks } from '../chars.js';
 import { toAsciiDigits } from '../format/digits.js';
 import {
   type CompiledPhrase,
@@ -196,10 +196,15 @@ export function classifyBody(body: string, lexicon: Lexicon, bodyWord?: string):
  */
 function isPlainText(body: string, newline: number): boolean {
   const last = body.charCodeAt(body.length - 1);
-  if (body.length === 0 || last === GREATER_THAN || isTrimmed(last)) return false;
+  if (body.length === 0 || last === GREATER_THAN || isWhiteSpaceCode(last)) return false;
   if (newline !== -1) {
     const headLast = body.charCodeAt(newline - 1);
-    if (newline === 0 || headLast === GREATER_THAN || headLast === CLOSING_PARENTHESIS || isTrimmed(headLast))
+    if (
+      newline === 0 ||
+      headLast === GREATER_THAN ||
+      headLast === CLOSING_PARENTHESIS ||
+      isWhiteSpaceCode(headLast)
+    )
       return false;
   } else if (last === CLOSING_PARENTHESIS) return false;
   // Most bodies hold none of the three: one native regex scan says so.
@@ -227,23 +232,6 @@ const LOWER_V = 0x76;
 const FOURSQUARE_PATH = 'foursquare.com/v/';
 const GREATER_THAN = 0x3e;
 const CLOSING_PARENTHESIS = 0x29;
-
-/** What `String#trim` removes: white space and line terminators. */
-function isTrimmed(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
 
 /** The answer for most messages, shared rather than allocated per message. */
 const PLAIN_TEXT: Classification = {
