@@ -88,6 +88,19 @@ export function lookupWordKey(text: string, filter: Uint8Array): string {
   return mayHaveWordKey(text, filter) ? firstWordKey(text) : NO_WORD_KEY;
 }
 
+/**
+ * {@link lookupWordKey} of `text[start, end)`, read in place: the parser passes the chunk a body
+ * was cut from, a flat string, which is cheaper to read character by character than the slice.
+ *
+ * @example
+ * ```ts
+ * lookupWordKeyAt('A: Zebra crossing', getLexicon().wordKeys, 3, 17); // NO_WORD_KEY
+ * ```
+ */
+export function lookupWordKeyAt(text: string, filter: Uint8Array, start: number, end: number): string {
+  return mayHaveWordKey(text, filter, start, end) ? firstWordKey(text.slice(start, end)) : NO_WORD_KEY;
+}
+
 /** The key of a body the filter ruled out: no table key holds a NUL. */
 export const NO_WORD_KEY = '\u0000';
 
@@ -130,9 +143,14 @@ export function wordKeyFilter(keys: Iterable<string>): Uint8Array {
  * mayHaveWordKey('Zebra crossing', wordKeyFilter(['messag'])); // false
  * ```
  */
-export function mayHaveWordKey(text: string, filter: Uint8Array): boolean {
-  const limit = Math.min(text.length, FIRST_WORD_WINDOW);
-  let i = 0;
+export function mayHaveWordKey(
+  text: string,
+  filter: Uint8Array,
+  start = 0,
+  end: number = text.length,
+): boolean {
+  const limit = Math.min(end, start + FIRST_WORD_WINDOW);
+  let i = start;
   for (; i < limit; i++) {
     const code = text.charCodeAt(i);
     if (!isMarkCode(code) && !isWhiteSpaceCode(code)) break;

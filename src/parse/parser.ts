@@ -49,7 +49,7 @@ import {
 } from '../format/template.js';
 import { getLexicon, type Lexicon } from '../locales/lexicon.js';
 import type { SystemKind } from '../locales/types.js';
-import { lookupWordKey, NO_WORD_KEY } from '../locales/word-key.js';
+import { lookupWordKeyAt, NO_WORD_KEY } from '../locales/word-key.js';
 import { isoInstant, isoLocalTime } from '../time/iso.js';
 import { classifyBody, matchSystem, type SystemMatch, startsWithMark } from './classify.js';
 import { emptyInfo, type InferredLanguage, MAX_SAMPLES, type ParseInfo } from './info.js';
@@ -574,7 +574,7 @@ export class ChatParser {
         const name = rest.slice(0, -1);
         const known = this.#known.get(name);
         const system = known === undefined ? matchSystem(rest, this.#lexicon, true) : null;
-        if (system === null) this.#authored(open, name, '', known);
+        if (system === null) this.#authored(open, name, '', 0, 0, known);
         else this.#authorless(open, rest, system);
         return;
       }
@@ -591,7 +591,7 @@ export class ChatParser {
         return;
       }
     }
-    this.#authored(open, candidate, data.slice(colon + 2, end), known);
+    this.#authored(open, candidate, data, colon + 2, end, known);
   }
 
   #authorless(open: OpenMessage, body: string, system: SystemMatch | null): void {
@@ -603,7 +603,16 @@ export class ChatParser {
     open.word = undefined;
   }
 
-  #authored(open: OpenMessage, candidate: string, body: string, remembered: KnownAuthor | undefined): void {
+  /** An authored message whose body is `data[bodyStart, end)`. */
+  #authored(
+    open: OpenMessage,
+    candidate: string,
+    data: string,
+    bodyStart: number,
+    end: number,
+    remembered: KnownAuthor | undefined,
+  ): void {
+    const body = data.slice(bodyStart, end);
     let known = remembered ?? null;
     if (known === null) {
       const name = stripMarks(candidate).replace(NON_CONTACT_PREFIX, '').trim();
@@ -617,7 +626,7 @@ export class ChatParser {
     // A group event iOS attributes to its actor repeats the printed name at the start of the body.
     const selfNamed =
       body.length > candidate.length && body.startsWith(candidate) && body[candidate.length] === ' ';
-    const word = lookupWordKey(body, this.#lexicon.wordKeys);
+    const word = lookupWordKeyAt(data, this.#lexicon.wordKeys, bodyStart, end);
     const allowNameFirst = selfNamed || startsWithMark(body);
     // A body whose first word opens no phrase can only be a name-first one.
     const system =

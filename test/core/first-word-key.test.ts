@@ -5,6 +5,7 @@ import { foldKey, getLexicon } from '../../src/locales/lexicon.js';
 import {
   firstWordKey,
   lookupWordKey,
+  lookupWordKeyAt,
   mayHaveWordKey,
   NO_WORD_KEY,
   wordKeyFilter,
@@ -88,6 +89,16 @@ describe('the first-word key filter', () => {
       const looked = lookupWordKey(text, wordKeyFilter(keys));
       if (keys.has(firstWordKey(text))) expect(looked).toBe(firstWordKey(text));
       else expect([NO_WORD_KEY, firstWordKey(text)]).toContain(looked);
+    },
+  );
+
+  test.prop([textArb, textArb, textArb], { numRuns: 2000 })(
+    'read in place inside a longer text exactly as on the body alone',
+    (before, body, after) => {
+      const { wordKeys } = getLexicon();
+      const text = `${before}\n${body}\n${after}`;
+      const start = before.length + 1;
+      expect(lookupWordKeyAt(text, wordKeys, start, start + body.length)).toBe(lookupWordKey(body, wordKeys));
     },
   );
 
