@@ -7,25 +7,45 @@
  */
 
 import { createRequire } from 'node:module';
-import { BUILD_HELP, buildCommand } from './commands/build.js';
-import { INBOX_HELP, inboxCommand } from './commands/inbox.js';
-import { INSPECT_HELP, inspectCommand } from './commands/inspect.js';
-import { PARSE_HELP, parseCommand } from './commands/parse.js';
-import { SUBMIT_HELP, submitCommand } from './commands/submit.js';
 import { type CliIo, write } from './io.js';
 import { exitStatusOf, formatError, usageError } from './usage-error.js';
 
 type Command = (args: readonly string[], io: CliIo) => Promise<void>;
+interface LoadedCommand {
+  readonly run: Command;
+  readonly help: string;
+}
 
-const COMMANDS: Readonly<Record<string, { readonly run: Command; readonly help: string }>> = {
-  parse: { run: parseCommand, help: PARSE_HELP },
-  inspect: { run: inspectCommand, help: INSPECT_HELP },
-  build: { run: buildCommand, help: BUILD_HELP },
-  submit: { run: submitCommand, help: SUBMIT_HELP },
-  inbox: { run: inboxCommand, help: INBOX_HELP },
+/**
+ * Commands are loaded when run: each pulls in only its own modules (`parse` needs neither the
+ * HTTP client nor the inbox), which keeps a short command's start-up short.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<LoadedCommand>>> = {
+  parse: async () => {
+    const { parseCommand, PARSE_HELP } = await import('./commands/parse.js');
+    return { run: parseCommand, help: PARSE_HELP };
+  },
+  inspect: async () => {
+    const { inspectCommand, INSPECT_HELP } = await import('./commands/inspect.js');
+    return { run: inspectCommand, help: INSPECT_HELP };
+  },
+  build: async () => {
+    const { buildCommand, BUILD_HELP } = await import('./commands/build.js');
+    return { run: buildCommand, help: BUILD_HELP };
+  },
+  submit: async () => {
+    const { submitCommand, SUBMIT_HELP } = await import('./commands/submit.js');
+    return { run: submitCommand, help: SUBMIT_HELP };
+  },
+  inbox: loadInbox,
   /** The command's first name, kept so scripts written for it still run. */
-  emulator: { run: inboxCommand, help: INBOX_HELP },
+  emulator: loadInbox,
 };
+
+async function loadInbox(): Promise<LoadedCommand> {
+  const { inboxCommand, INBOX_HELP } = await import('./commands/inbox.js');
+  return { run: inboxCommand, help: INBOX_HELP };
+}
 
 /** Top-level help. */
 export const MAIN_HELP = `wa-import: WhatsApp "Export chat" files → team-inbox imports
@@ -64,8 +84,9 @@ export async function runMain(argv: readonly string[], io: CliIo): Promise<numbe
       await write(io.stdout, `${version}\n`);
       return 0;
     }
-    const command = COMMANDS[name];
-    if (command === undefined) throw usageError(`unknown command "${name}"`, 'run wa-import --help');
+    const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (load === undefined) throw usageError(`unknown command "${name}"`, 'run wa-import --help');
+    const command = await load();
     if (rest.includes('--help') || rest.includes('-h')) {
       await write(io.stdout, command.help);
       return 0;
