@@ -136,11 +136,13 @@ export function wordKeyFilter(keys: Iterable<string>): Uint8Array {
  * False when the text's {@link firstWordKey} is certainly not among the filter's keys; true
  * when it may be (then build the key and look). Walks the text exactly as `firstWordKey` does,
  * hashing the lower-cased units instead of collecting them; a body opening with `<` is always
- * a "may" (bracketed placeholders are matched by that prefix, not by a key).
+ * a "may" (bracketed placeholders are matched by that prefix, not by a key). `start` and `end`
+ * read a body in place inside a longer text (the chunk it was cut from).
  *
  * @example
  * ```ts
  * mayHaveWordKey('Zebra crossing', wordKeyFilter(['messag'])); // false
+ * mayHaveWordKey('A: Messages and calls…', wordKeyFilter(['messag']), 3); // true
  * ```
  */
 export function mayHaveWordKey(
