@@ -15,6 +15,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { toRecord } from '../src/cli/records.js';
 import { type Message, parseChat, parseChatText } from '../src/index.js';
 import {
   type Detection,
@@ -42,21 +43,10 @@ interface DetectionRow extends Detection {
   readonly knownGap: string | undefined;
 }
 
-/** The fields `expected.json` pins down, in the same shape. */
+/** The fields `expected.json` pins down, in the same shape: the output record without `language`. */
 function project(message: Message): Record<string, unknown> {
-  return {
-    line: message.line,
-    timestamp: message.timestamp,
-    localTime: message.localTime,
-    author: message.author,
-    text: message.text,
-    system: message.system,
-    attachment: message.attachment,
-    kind: message.kind,
-    ...(message.mediaType !== undefined ? { mediaType: message.mediaType } : {}),
-    flags: { ...message.flags },
-    lineCount: message.lineCount,
-  };
+  const { language: _language, ...pinned } = toRecord(message);
+  return pinned;
 }
 
 function* chunked(bytes: Uint8Array): Generator<Uint8Array> {
