@@ -15,6 +15,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { parseString } from 'whatsapp-chat-parser';
+import { FILE_READ_BYTES } from '../dist/archive/file-entry.js';
 import { recordJson } from '../dist/cli/records.js';
 import { parseChat } from '../dist/index.js';
 
@@ -42,7 +43,7 @@ class NullSink extends Writable {
  */
 async function bareBytes(file) {
   let lines = 0;
-  for await (const chunk of createReadStream(file)) {
+  for await (const chunk of createReadStream(file, { highWaterMark: FILE_READ_BYTES })) {
     for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
   }
   return { messages: 0, outputChars: 0, extra: { lines } };
@@ -59,7 +60,7 @@ async function bare(file) {
   let partial = '';
   let lines = 0;
   let chars = 0;
-  for await (const chunk of createReadStream(file)) {
+  for await (const chunk of createReadStream(file, { highWaterMark: FILE_READ_BYTES })) {
     const text = partial + decoder.decode(chunk, { stream: true });
     let start = 0;
     for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
@@ -84,7 +85,8 @@ async function bare(file) {
  */
 async function waImport(file, options) {
   const sink = new NullSink();
-  const chat = parseChat(createReadStream(file), options);
+  // Read as `wa-import parse` reads a file (its read size), parsed as it parses.
+  const chat = parseChat(createReadStream(file, { highWaterMark: FILE_READ_BYTES }), options);
   let messages = 0;
   // As `wa-import parse` does it: one write per batch of messages.
   for await (const batch of chat.batches()) {

@@ -11,6 +11,12 @@ import type { Message } from './message.js';
 import type { ParseOptions } from './options.js';
 import { ChatParser } from './parser.js';
 
+/**
+ * Bytes (or characters) parsed per step: a larger source chunk is split into slices of this
+ * size, so a batch holds at most a slice's messages (~700 of a typical log).
+ */
+const PUSH_SLICE = 64 * 1024;
+
 /** Anything a chat log can be read from. Node readables are async iterables. */
 export type ChatSource =
   | string
@@ -71,10 +77,21 @@ export function parseChat(source: ChatSource, options: ParseOptions = {}): ChatS
 
   async function* batches(): AsyncIterable<readonly Message[]> {
     for await (const chunk of chunks(source)) {
-      if (signal?.aborted)
-        throw new WaImportError('E_ABORTED', 'parsing was aborted', { cause: signal.reason });
-      const batch = parser.push(decode(chunk));
-      if (batch.length > 0) yield batch;
+      // A large chunk is parsed a slice at a time: each batch, and the memory it holds, stays
+      // the size of a slice whatever the source's chunk size (readers may use big reads, which
+      // cost less per byte).
+      for (let start = 0; start === 0 || start < chunk.length; start += PUSH_SLICE) {
+        if (signal?.aborted)
+          throw new WaImportError('E_ABORTED', 'parsing was aborted', { cause: signal.reason });
+        const slice =
+          chunk.length <= PUSH_SLICE
+            ? chunk
+            : typeof chunk === 'string'
+              ? chunk.slice(start, start + PUSH_SLICE)
+              : chunk.subarray(start, start + PUSH_SLICE);
+        const batch = parser.push(decode(slice));
+        if (batch.length > 0) yield batch;
+      }
     }
     const last = parser.push(decoder.flush());
     for (const message of parser.end()) last.push(message);
