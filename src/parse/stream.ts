@@ -14,8 +14,13 @@ import { ChatParser } from './parser.js';
 /**
  * Bytes (or characters) parsed per step: a larger source chunk is split into slices of this
  * size, so a batch holds at most a slice's messages (~700 of a typical log).
+ *
+ * @example
+ * ```ts
+ * PUSH_SLICE; // 65536: a 256 KiB read is decoded and parsed in four steps
+ * ```
  */
-const PUSH_SLICE = 64 * 1024;
+export const PUSH_SLICE = 64 * 1024;
 
 /** Anything a chat log can be read from. Node readables are async iterables. */
 export type ChatSource =
