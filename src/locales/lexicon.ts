@@ -116,7 +116,8 @@ function isTrailingDot(code: number): boolean {
 }
 
 /**
- * The key a meridiem word is looked up by: all spaces removed, lower-cased (`p. m.` = `p.m.`).
+ * The key a meridiem word is looked up by: all spaces removed, `’` read as `'`, lower-cased
+ * (`p. m.` = `p.m.`, `’s avonds` = `'s avonds`).
  *
  * @example
  * ```ts
@@ -124,7 +125,7 @@ function isTrailingDot(code: number): boolean {
  * ```
  */
 export function meridiemKey(word: string): string {
-  return normalizeForMatch(word).replace(/ /gu, '').toLowerCase();
+  return normalizeForMatch(word).replace(/ /gu, '').replace(/’/gu, "'").toLowerCase();
 }
 
 let cached: Lexicon | undefined;
@@ -263,13 +264,21 @@ export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
   }
   const printed = new Set<string>();
   for (const { word } of meridiemWords) {
-    printed.add(word);
-    printed.add(word.toLowerCase());
-    printed.add(word.toUpperCase());
+    // Either apostrophe (`'s ochtends`, `’s ochtends`): tables write one, phones may print the other.
+    for (const spelling of new Set([word, word.replace(/'/gu, '’')])) {
+      printed.add(spelling);
+      printed.add(spelling.toLowerCase());
+      printed.add(spelling.toUpperCase());
+    }
   }
 
   const pagesSource = [...pages]
-    .map((p) => escapeRegex(normalizeForMatch(p)).replace('\\{n\\}', '\\d+').replace('{n}', '\\d+'))
+    .map((p) =>
+      escapeRegex(normalizeForMatch(p))
+        .replace('\\{n\\}', '\\d+')
+        .replace('{n}', '\\d+')
+        .replace(/'/gu, APOSTROPHES),
+    )
     .join('|');
   return {
     placeholders,

@@ -14,6 +14,9 @@
 // U+FEFF is both a mark and white space: the mark test comes first wherever both apply.
 import { isMarkCode, isWhiteSpaceCode } from '../chars.js';
 
+/** U+2019, the apostrophe iOS and many tables print (`You’re`); keyed as {@link APOSTROPHE}. */
+const TYPOGRAPHIC_APOSTROPHE = 0x2019;
+const APOSTROPHE = 0x27;
 /** Characters of a body looked at to find its first word (marks included). */
 const FIRST_WORD_WINDOW = 64;
 /**
@@ -34,7 +37,7 @@ const FIRST_WORD_KEY_LENGTH = 6;
 export function firstWordKey(text: string): string {
   // One pass, no regex: this runs for nearly every message. Equivalent to
   // normalizeForMatch(text.slice(0, 64)).trimStart(), cut at the first space or quote, first six
-  // UTF-16 units, lower-cased.
+  // UTF-16 units, lower-cased, the typographic apostrophe `’` read as `'`.
   const limit = Math.min(text.length, FIRST_WORD_WINDOW);
   let i = 0;
   for (; i < limit; i++) {
@@ -59,6 +62,14 @@ export function firstWordKey(text: string): string {
       continue;
     }
     if (isWhiteSpaceCode(code) || isQuote(code)) break;
+    if (code === TYPOGRAPHIC_APOSTROPHE) {
+      // `You’re` and `You're` are one key: tables write either, exports print either.
+      if (plain) key = text.slice(start, i);
+      plain = false;
+      key += "'";
+      units++;
+      continue;
+    }
     if (code > 0x7f) ascii = false;
     else if (code >= 0x41 && code <= 0x5a) {
       uppers++;
@@ -174,7 +185,8 @@ export function mayHaveWordKey(
     let folded = code;
     if (code < 0x80) {
       if (code >= 0x41 && code <= 0x5a) folded = code + 0x20;
-    } else {
+    } else if (code === TYPOGRAPHIC_APOSTROPHE) folded = APOSTROPHE;
+    else {
       folded = foldUnit(code);
       if (folded === -1) return true;
     }

@@ -15,7 +15,7 @@ import {
 function reference(text: string): string {
   const folded = normalizeForMatch(text.slice(0, 64)).trimStart();
   const stop = folded.search(/[\s"“”„«»]/u);
-  return (stop === -1 ? folded : folded.slice(0, stop)).slice(0, 6).toLowerCase();
+  return (stop === -1 ? folded : folded.slice(0, stop)).slice(0, 6).toLowerCase().replaceAll('’', "'");
 }
 
 const PIECES = [
@@ -32,7 +32,7 @@ const PIECES = [
   '\u00a0',
   '\u202f',
 ];
-const MORE = ['\u2009', '\u3000', '\t', '\n', '"', '«', '“', '消', '😀', '.', '<', ':', 'Ж', 'x'];
+const MORE = ['\u2009', '\u3000', '\t', '\n', '"', '«', '“', '消', '😀', '.', '<', ':', 'Ж', 'x', "'", '’'];
 
 describe('firstWordKey', () => {
   test.prop([fc.array(fc.constantFrom(...PIECES, ...MORE), { maxLength: 90 }).map((a) => a.join(''))], {
@@ -49,6 +49,15 @@ describe('firstWordKey', () => {
     expect(firstWordKey('\u200eMessages and calls')).toBe('messag');
     expect(firstWordKey('消息和通话已进行端到端加密')).toBe('消息和通话已');
     expect(firstWordKey('Sprachanruf. 12 Min.')).toBe('sprach');
+  });
+
+  it("keys the typographic apostrophe as `'`, so either spelling finds the same entries", () => {
+    expect(firstWordKey('You’re now an admin')).toBe("you're");
+    expect(firstWordKey("You're now an admin")).toBe("you're");
+    expect(firstWordKey('\u200eL’ADMIN')).toBe("l'admi");
+    const { wordKeys } = getLexicon();
+    expect(lookupWordKey('You’re now an admin', wordKeys)).toBe("you're");
+    expect(lookupWordKeyAt('X: You’re no longer an admin', wordKeys, 3, 28)).toBe("you're");
   });
 });
 

@@ -87,6 +87,14 @@ describe('iOS document page counts', () => {
     expect(body(`CV.pdf • ${LRM}1 page ${LRM}<attached: 00000048-CV.pdf>`).pages).toBe(1);
   });
 
+  it('reads a count whose word has an apostrophe in either spelling (`pagina’s`)', () => {
+    for (const apostrophe of ["'", '’']) {
+      expect(
+        body(`Offerte.pdf • ${LRM}3 pagina${apostrophe}s ${LRM}<bijgevoegd: 00000051-Offerte.pdf>`),
+      ).toMatchObject({ kind: 'attachment', pages: 3, language: 'nl' });
+    }
+  });
+
   it('reads the count on omitted documents, current and pre-2018', () => {
     expect(body(`Resume.pdf • ${LRM}2 pages ${LRM}document omitted`)).toMatchObject({
       kind: 'media-omitted',
@@ -191,4 +199,25 @@ describe('calls, polls, locations, live locations, null', () => {
         expect(body(text, ANDROID).kind, text).toBe('live-location');
     },
   );
+});
+
+describe('system phrases with a typographic apostrophe', () => {
+  // Tables write `You're`; phones may print `You’re`. Both must find the phrase (the regexes
+  // always accepted both; the first-word index must too).
+  it.each(["'", '’'])('recognizes `You%sre now an admin`, authorless and attributed', (apostrophe) => {
+    const text = `You${apostrophe}re now an admin`;
+    const { messages, info } = parseChatText(
+      `27/03/2022, 21:41 - ${text}\n27/03/2022, 21:42 - Ann: ${LRM}${text}\n`,
+      UTC,
+    );
+    // The second is a notice iOS attributes to a contact: its body opens with a mark.
+    expect(messages.map((m) => [m.author, m.system, m.kind, m.flags.unrecognizedSystem, m.language])).toEqual(
+      [
+        [null, true, 'system', false, 'en'],
+        ['Ann', true, 'system', false, 'en'],
+      ],
+    );
+    expect(info.systemKinds.get('group')).toBe(2);
+    expect(info.unrecognizedSystem).toBe(0);
+  });
 });

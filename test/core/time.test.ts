@@ -191,3 +191,22 @@ describe('hard limits', () => {
     expect(() => parseChatText(log, { maxMessageLength: 100 })).toThrow(/longer than 100 characters/u);
   });
 });
+
+describe('day-period words with an apostrophe', () => {
+  // Dutch tables write `'s avonds`; a phone may print the typographic `’s avonds`. Both are the
+  // same word: 18:00–24:00, so 9:41 in the evening is 21:41.
+  test.each(["'", '’'])('reads `9:41 %ss avonds` as 21:41', (apostrophe) => {
+    const log = [
+      `27-03-2022 9:41 ${apostrophe}s avonds - Ann: hoi`,
+      `27-03-2022 10:02 ${apostrophe}s avonds - Bob: doei`,
+      `28-03-2022 7:15 ${apostrophe}s ochtends - Ann: goedemorgen`,
+    ].join('\n');
+    const { messages, info } = parseChatText(log, { utcOffsetMinutes: 0, language: 'nl' });
+    expect(info.format?.clock).toBe('12h');
+    expect(messages.map((m) => [m.localTime, m.author])).toEqual([
+      ['2022-03-27T21:41:00', 'Ann'],
+      ['2022-03-27T22:02:00', 'Bob'],
+      ['2022-03-28T07:15:00', 'Ann'],
+    ]);
+  });
+});
