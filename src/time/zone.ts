@@ -13,7 +13,26 @@
  * @module
  */
 
-import { formatInTimeZone } from 'date-fns-tz';
+import { createRequire } from 'node:module';
+
+type FormatInTimeZone = typeof import('date-fns-tz').formatInTimeZone;
+
+let loadedFormatInTimeZone: FormatInTimeZone | undefined;
+
+/**
+ * date-fns-tz's `formatInTimeZone`, loaded on the first zone lookup: with the date-fns formatting
+ * it pulls in, it takes ~200 ms to load, which every fixed-offset parse (and every command that
+ * never converts a time) would otherwise pay at start-up. Loaded with `require` (the package's
+ * CommonJS build) because zone lookups happen inside the parser's synchronous API.
+ */
+function formatInTimeZone(...args: Parameters<FormatInTimeZone>): string {
+  loadedFormatInTimeZone ??= (
+    createRequire(import.meta.url)('date-fns-tz/formatInTimeZone') as {
+      formatInTimeZone: FormatInTimeZone;
+    }
+  ).formatInTimeZone;
+  return loadedFormatInTimeZone(...args);
+}
 
 /** How a local time mapped onto the zone. */
 export type Resolution = 'exact' | 'nonexistent' | 'ambiguous';
