@@ -5,4 +5,4 @@
  * @module
  */
 
-export { type Findings, judgeParse } from '../build/index.js';
+export { type Findings, judgeParse } from '../build/judge-parse.js';
