@@ -1,6 +1,8 @@
 /**
  * The build benchmark: `wa-import build` on a generated export with ≥ 1 GB of media, side by side
- * with a bare pass over the same archive (yauzl unzip + base64 of every entry, to a null sink).
+ * with a bare pass over the same archive (yauzl unzip + base64 of every entry, to a null sink);
+ * then `wa-import build` on a 1,000,000-message chat without media, for its peak memory (a long
+ * chat must cost no more memory than a short one).
  *
  *   npm run bench:build             (builds dist/ first)
  *   node bench/build.js [runs]      (default 3 runs of each, medians reported)
@@ -14,7 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomFillSync } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -28,6 +30,9 @@ const VERSION = 1;
 const SPEC = { version: VERSION, minMediaBytes: 1_100_000_000, files: 320, seed: 20240331 };
 const ZIP_PATH = join(CACHE, `media-export-v${VERSION}.zip`);
 const GOAL_RSS_MB = 250;
+/** The long text-only chat: 1:1, every 30th message an attachment whose file is not exported. */
+const TEXT_SPEC = { version: 1, messages: 1_000_000, attachmentEvery: 30, seed: 20241124 };
+const TEXT_ZIP_PATH = join(CACHE, `text-export-v${TEXT_SPEC.version}.zip`);
 const GOAL_RATIO = 1.5;
 const MB = 1024 * 1024;
 const CHAT_NAME = 'WhatsApp Chat with Anna Schmidt.txt';
@@ -158,6 +163,42 @@ async function ensureExport() {
   return ZIP_PATH;
 }
 
+/** Generates the long text-only export unless it is cached with the same spec. */
+async function ensureTextExport() {
+  const marker = `${TEXT_ZIP_PATH}.json`;
+  if (
+    existsSync(TEXT_ZIP_PATH) &&
+    existsSync(marker) &&
+    readFileSync(marker, 'utf8') === JSON.stringify(TEXT_SPEC)
+  ) {
+    return TEXT_ZIP_PATH;
+  }
+  await mkdir(CACHE, { recursive: true });
+  const random = mulberry32(TEXT_SPEC.seed);
+  const words = ['order', 'delivery', 'thanks', 'tomorrow', 'größe', 'ok', 'café', 'where', '😀', 'спасибо'];
+  const lines = [];
+  const start = Date.UTC(2024, 0, 1, 9, 0);
+  for (let i = 0; i < TEXT_SPEC.messages; i++) {
+    const at = new Date(start + i * 37_000);
+    const stamp = `${String(at.getUTCDate()).padStart(2, '0')}/${String(at.getUTCMonth() + 1).padStart(2, '0')}/${at.getUTCFullYear()}, ${String(at.getUTCHours()).padStart(2, '0')}:${String(at.getUTCMinutes()).padStart(2, '0')}`;
+    const who = i % 2 === 0 ? 'Shop' : 'Anna Schmidt';
+    if (i % TEXT_SPEC.attachmentEvery === 0) {
+      lines.push(`${stamp} - ${who}: \u200eIMG-20240101-WA${String(i).padStart(7, '0')}.jpg (file attached)`);
+    } else {
+      const length = 3 + Math.floor(random() * 12);
+      const text = Array.from({ length }, () => words[Math.floor(random() * words.length)]).join(' ');
+      lines.push(`${stamp} - ${who}: ${text}`);
+    }
+  }
+  const temp = `${TEXT_ZIP_PATH}.partial`;
+  const zip = new StoredZipWriter(temp);
+  await zip.add(CHAT_NAME, Buffer.from(`${lines.join('\n')}\n`, 'utf8'));
+  await zip.close();
+  await rename(temp, TEXT_ZIP_PATH);
+  await writeFile(marker, JSON.stringify(TEXT_SPEC));
+  return TEXT_ZIP_PATH;
+}
+
 /** A writable that discards everything but counts it, with ordinary backpressure. */
 function nullSink() {
   const sink = new Writable({
@@ -235,6 +276,7 @@ async function build(zipPath) {
 
 async function child(mode, zipPath) {
   const started = performance.now();
+  // `build` and `build-text` differ only in the export they are given.
   const bytes = mode === 'bare' ? await bare(zipPath) : await build(zipPath);
   const seconds = (performance.now() - started) / 1000;
   process.stdout.write(
@@ -276,7 +318,7 @@ async function main() {
   const bareRow = row('bare');
   const buildRow = row('build');
   const ratio = buildRow.seconds / bareRow.seconds;
-  const { size } = await import('node:fs').then((fs) => fs.statSync(zipPath));
+  const { size } = statSync(zipPath);
   console.log(
     `\nexport: ${zipPath} (${(size / MB).toFixed(0)} MiB, ${SPEC.files} media files); medians of ${runs} runs\n`,
   );
@@ -293,6 +335,36 @@ async function main() {
   console.log(
     `\ngoals: peak RSS < ${GOAL_RSS_MB} MB ${rssOk ? 'met' : 'MISSED'}; time within ${GOAL_RATIO}x ${timeOk ? 'met' : 'MISSED'}`,
   );
+
+  const textZip = await ensureTextExport();
+  const text = [];
+  for (let run = 0; run < runs; run++) {
+    const result = spawnSync(
+      process.execPath,
+      [fileURLToPath(import.meta.url), '--child', 'build-text', textZip],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      },
+    );
+    if (result.status !== 0) throw new Error(`build-text run failed: ${result.stderr}`);
+    const line = JSON.parse(result.stdout.trim().split('\n').at(-1));
+    text.push(line);
+    process.stderr.write(
+      `run ${run + 1}/${runs} build-text: ${line.seconds.toFixed(2)} s, ${line.maxRssMB.toFixed(0)} MB\n`,
+    );
+  }
+  const textSize = statSync(textZip).size;
+  const textRss = median(text.map((r) => r.maxRssMB));
+  console.log(
+    `\nexport: ${textZip} (${(textSize / MB).toFixed(0)} MiB, ${TEXT_SPEC.messages} messages, no media); medians of ${runs} runs\n`,
+  );
+  console.log('| pass | seconds | peak RSS (MB) | output bytes |');
+  console.log('|---|---:|---:|---:|');
+  console.log(
+    `| wa-import build | ${median(text.map((r) => r.seconds)).toFixed(2)} | ${textRss.toFixed(0)} | ${text[0].bytes} |`,
+  );
+  console.log(`\ngoal: peak RSS < ${GOAL_RSS_MB} MB ${textRss < GOAL_RSS_MB ? 'met' : 'MISSED'}`);
 }
 
 if (process.argv[2] === '--child') await child(process.argv[3], process.argv[4]);

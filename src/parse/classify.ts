@@ -25,6 +25,7 @@ import {
 } from '../locales/lexicon.js';
 import type { SystemKind } from '../locales/types.js';
 import { firstWordKey, lookupWordKey, NO_WORD_KEY } from '../locales/word-key.js';
+import { ownCopy } from '../text/own-copy.js';
 import type { Attachment, MediaType, MessageKind } from './message.js';
 
 /** The classification of one body. */
@@ -334,11 +335,12 @@ function findAttachment(
           languages.push(...found);
           // A long name may be broken over lines (`<attached: 00000012-Very long` / `name.pdf>`):
           // the break stands for the space it replaced.
-          const fileName = inner
-            .slice(colon + 1)
-            .trim()
-            .replace(LINE_BREAK, ' ');
-          return fileName === '' ? null : { fileName };
+          return attachmentOf(
+            inner
+              .slice(colon + 1)
+              .trim()
+              .replace(LINE_BREAK, ' '),
+          );
         }
       }
       const space = inner.trimEnd().lastIndexOf(' ');
@@ -346,14 +348,13 @@ function findAttachment(
         const found = lexicon.attachedTagAfter.get(foldKey(inner.slice(space + 1)));
         if (found !== undefined) {
           languages.push(...found);
-          return { fileName: inner.slice(0, space).trim() };
+          return attachmentOf(inner.slice(0, space).trim());
         }
       }
       const bare = lexicon.attachedTag.get(foldKey(inner));
       if (bare !== undefined) {
         languages.push(...bare);
-        const fileName = stripMarks(trimmed.slice(0, open)).trim();
-        return fileName === '' ? null : { fileName };
+        return attachmentOf(stripMarks(trimmed.slice(0, open)).trim());
       }
     }
   }
@@ -365,12 +366,20 @@ function findAttachment(
       const found = lexicon.fileAttached.get(foldKey(line.slice(open + 1, -1)));
       if (found !== undefined) {
         languages.push(...found);
-        const fileName = stripMarks(line.slice(0, open)).trim();
-        return fileName === '' ? null : { fileName };
+        return attachmentOf(stripMarks(line.slice(0, open)).trim());
       }
     }
   }
   return undefined;
+}
+
+/**
+ * The attachment of a marker's file name (`null` when the marker names none). The name is an
+ * own copy: callers keep attachment names (media pairing keeps them all), and a slice would keep
+ * its whole chunk of the log alive (see `text/own-copy.ts`).
+ */
+function attachmentOf(fileName: string): Attachment | null {
+  return fileName === '' ? null : { fileName: ownCopy(fileName) };
 }
 
 function result(

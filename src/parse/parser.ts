@@ -50,6 +50,7 @@ import {
 import { getLexicon, type Lexicon } from '../locales/lexicon.js';
 import type { SystemKind } from '../locales/types.js';
 import { lookupWordKeyAt, NO_WORD_KEY } from '../locales/word-key.js';
+import { ownCopy } from '../text/own-copy.js';
 import { isoInstant, isoLocalTime } from '../time/iso.js';
 import { classifyBody, matchSystem, type SystemMatch, startsWithMark } from './classify.js';
 import { emptyInfo, type InferredLanguage, MAX_SAMPLES, type ParseInfo } from './info.js';
@@ -296,10 +297,12 @@ export class ChatParser {
         language: this.#options.language,
         inferredLanguage: this.#inferredLanguage(),
       }) ?? this.#detectWithoutHeaders();
-    if (detected !== null && 'refused' in detected) this.info.refusal = detected;
+    // The example lines are the look-ahead's slices of a chunk: kept in `info`, they are copied.
+    if (detected !== null && 'refused' in detected)
+      this.info.refusal = { ...detected, example: ownCopy(detected.example) };
     else if (detected !== null) {
-      this.#format = detected;
-      this.info.format = detected;
+      this.#format = { ...detected, example: ownCopy(detected.example) };
+      this.info.format = this.#format;
       // Month-name logs have their own matcher (`#monthNames`); `#seen` is empty for them.
       const sample = this.#seen.find((s) => s.line === detected.exampleLine);
       if (sample !== undefined) {
@@ -447,9 +450,9 @@ export class ChatParser {
       if (this.info.skipped.length < MAX_SAMPLES) {
         this.info.skipped.push({
           line: number,
-          text,
+          text: ownCopy(text),
           reason: format === null ? 'no-export-format' : 'before-first-header',
-          ...(this.#options.raw ? { raw: text + terminator } : {}),
+          ...(this.#options.raw ? { raw: ownCopy(text + terminator) } : {}),
         });
       }
       return;
@@ -471,7 +474,7 @@ export class ChatParser {
   #invalidDate(number: number, text: string): void {
     this.info.invalidDates++;
     if (this.info.invalidDateLines.length < MAX_SAMPLES)
-      this.info.invalidDateLines.push({ line: number, text });
+      this.info.invalidDateLines.push({ line: number, text: ownCopy(text) });
   }
 
   /**
@@ -615,10 +618,12 @@ export class ChatParser {
     const body = data.slice(bodyStart, end);
     let known = remembered ?? null;
     if (known === null) {
-      const name = stripMarks(candidate).replace(NON_CONTACT_PREFIX, '').trim();
+      // Names outlive their message (in `info.authors` and the map): own copies, not slices that
+      // would keep their chunk of the log in memory.
+      const name = ownCopy(stripMarks(candidate).replace(NON_CONTACT_PREFIX, '').trim());
       if (this.#known.size < MAX_KNOWN_AUTHORS) {
         known = { name, pending: 0 };
-        this.#known.set(candidate, known);
+        this.#known.set(ownCopy(candidate), known);
       }
       open.author = name;
     } else open.author = known.name;
