@@ -10,6 +10,9 @@
  */
 
 const DAY_MS = 86_400_000;
+/** 0000-01-01 and 9999-12-31 in days since the epoch: the years `toISOString` writes with four digits. */
+const FIRST_DAY = -719_528;
+const LAST_DAY = 2_932_896;
 const MINUTES_PER_DAY = 1440;
 
 let cachedDay = Number.NaN;
@@ -32,7 +35,9 @@ function tables(): void {
 }
 
 /**
- * `YYYY-MM-DDTHH:MM:SS.mmmZ` for an instant, exactly as `Date.prototype.toISOString` (years 0–9999).
+ * `YYYY-MM-DDTHH:MM:SS.mmmZ` for an instant, exactly as `Date.prototype.toISOString` (whose
+ * extended form, `+010000-01-01T…` or `-000001-…`, is used outside the years 0–9999: a local
+ * 9999-12-31 23:30 behind UTC is such an instant).
  *
  * @example
  * ```ts
@@ -42,6 +47,7 @@ function tables(): void {
 export function isoInstant(epochMs: number): string {
   const day = Math.floor(epochMs / DAY_MS);
   if (day !== cachedDay) {
+    if (day < FIRST_DAY || day > LAST_DAY) return new Date(epochMs).toISOString();
     cachedDay = day;
     cachedDatePrefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
   }

@@ -5,11 +5,17 @@ import { isoDatePrefix, isoInstant, isoLocalTime } from '../../src/time/iso.js';
 const instantArb = fc.oneof(
   // Whole seconds, as chats print them (the cached path) …
   fc.integer({ min: -62_000_000_000, max: 253_000_000_000 }).map((s) => s * 1000),
-  // … and any millisecond, years 0–9999.
+  // … and any millisecond, years 0–9999 …
   fc.integer({
     min: new Date('0000-01-01T00:00:00Z').getTime(),
     max: new Date('9999-12-31T23:59:59.999Z').getTime(),
   }),
+  // … and the days either side, where toISOString writes extended years (a local time at the
+  // edge of the four-digit years, moved by its UTC offset).
+  fc.integer({ min: -2 * 86_400_000, max: 2 * 86_400_000 }).map((ms) => Date.UTC(10_000, 0, 1) + ms),
+  fc
+    .integer({ min: -2 * 86_400_000, max: 2 * 86_400_000 })
+    .map((ms) => new Date(0).setUTCFullYear(0, 0, 1) + ms),
 );
 
 describe('ISO strings', () => {
