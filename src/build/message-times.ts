@@ -63,6 +63,14 @@ export class MessageTimes {
     this.#length++;
   }
 
+  /**
+   * Counts one message at `offset` minutes without its times: for a parse with a fixed offset,
+   * where every message is at that offset (and nothing is kept to normalize).
+   */
+  count(offset: number): void {
+    this.#counts.set(offset, (this.#counts.get(offset) ?? 0) + 1);
+  }
+
   /** Messages whose effective offset is not `offset`: off in the inbox when it applies `offset`. */
   messagesOff(offset: number): number {
     let off = 0;
