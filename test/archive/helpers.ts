@@ -7,10 +7,17 @@ import JSZip from 'jszip';
 import type { ExportEntry } from '../../src/archive/index.js';
 import { isWaImportError } from '../../src/errors.js';
 
-/** Builds a zip in memory with jszip (deflate), names kept as given. */
+/**
+ * Builds a zip in memory with jszip (deflate), names kept as given. Strings are encoded here:
+ * jszip's own UTF-8 encoding cuts surrogate pairs at its 16 KiB boundaries (an emoji there
+ * becomes two U+FFFD).
+ */
 export async function buildZip(files: Readonly<Record<string, string | Uint8Array>>): Promise<Uint8Array> {
   const zip = new JSZip();
-  for (const [name, data] of Object.entries(files)) zip.file(name, data, { createFolders: false });
+  const encoder = new TextEncoder();
+  for (const [name, data] of Object.entries(files)) {
+    zip.file(name, typeof data === 'string' ? encoder.encode(data) : data, { createFolders: false });
+  }
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
