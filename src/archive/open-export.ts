@@ -10,9 +10,8 @@ import { basename, dirname, extname } from 'node:path';
 import { WaImportError } from '../errors.js';
 import { throwIfAborted } from './abort.js';
 import { chooseChatLog } from './choose-chat-log.js';
-import { coalesce } from './coalesce.js';
 import { hasControlCharacter } from './entry-path.js';
-import { FILE_READ_BYTES, fileEntry } from './file-entry.js';
+import { fileEntry } from './file-entry.js';
 import { listFolder, listSiblings } from './folder-listing.js';
 import { type ArchiveLimits, resolveLimits } from './guard.js';
 import { readHeadOf } from './read-head.js';
@@ -323,22 +322,13 @@ function handle(
   return Object.freeze({
     kind,
     sourceName,
-    chatLog: readInBulk(chatLog),
+    chatLog,
     chatLogChoice,
     mediaEntries: Object.freeze(mediaEntries),
     warnings: Object.freeze([...warnings]),
     skippedEntries: Object.freeze([...listing.skipped]),
     close: () => session.close(),
   });
-}
-
-/**
- * The chat log is always read whole (parsed, scanned, copied into the payload), so it is read in
- * pieces of a file read whatever its source's: a zip entry inflates in 16 KiB pieces, each of
- * which would cost the parser a step (see `coalesce.ts`).
- */
-function readInBulk(entry: ExportEntry): ExportEntry {
-  return { ...entry, open: async (signal) => coalesce(await entry.open(signal), FILE_READ_BYTES) };
 }
 
 function contextOf(options: OpenExportOptions, limits: ArchiveLimits) {

@@ -475,25 +475,3 @@ describe('openExport: folders, text files, bytes and streams', () => {
     );
   });
 });
-
-describe('reading the chat log', () => {
-  it('yields a deflated log in pieces of a file read, not zlib’s 16 KiB, every byte in order', async () => {
-    // ~900 KiB of log: zlib inflates it in 16 KiB pieces.
-    const line = (i: number) => `10/03/2022, 11:${String(i % 60).padStart(2, '0')} - Anna: message ${i} 😀\n`;
-    const log = Array.from({ length: 20_000 }, (_, i) => line(i)).join('');
-    const chat = await open(
-      await writeZip('chat.zip', await buildZip({ 'WhatsApp Chat with Anna.txt': log })),
-    );
-    const sizes: number[] = [];
-    const chunks: Uint8Array[] = [];
-    for await (const chunk of await chat.chatLog.open()) {
-      sizes.push(chunk.length);
-      chunks.push(chunk);
-    }
-    expect(new TextDecoder().decode(Buffer.concat(chunks))).toBe(log);
-    expect(sizes.length).toBeGreaterThan(1);
-    for (const size of sizes.slice(0, -1)) expect(size).toBeGreaterThanOrEqual(256 * 1024);
-    // A head is still read on its own (for sniffing), not a whole piece.
-    expect((await chat.chatLog.readHead(16)).length).toBe(16);
-  });
-});
