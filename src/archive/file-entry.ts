@@ -16,6 +16,11 @@ import type { ExportEntry } from './types.js';
  * Bytes per read of a file entry. Larger reads cost less per byte (a 64 KiB read stream spends
  * ~2 ms per MB on the reads alone); beyond ~256 KiB the read buffers, collected late, raise peak
  * memory more than they save (measured with `npm run bench`).
+ *
+ * @example
+ * ```ts
+ * createReadStream('chat.txt', { highWaterMark: FILE_READ_BYTES }); // reads as a file entry does
+ * ```
  */
 export const FILE_READ_BYTES = 256 * 1024;
 
