@@ -264,12 +264,9 @@ export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
   }
   const printed = new Set<string>();
   for (const { word } of meridiemWords) {
-    // Either apostrophe (`'s ochtends`, `’s ochtends`): tables write one, phones may print the other.
-    for (const spelling of new Set([word, word.replace(/'/gu, '’')])) {
-      printed.add(spelling);
-      printed.add(spelling.toLowerCase());
-      printed.add(spelling.toUpperCase());
-    }
+    printed.add(word);
+    printed.add(word.toLowerCase());
+    printed.add(word.toUpperCase());
   }
 
   const pagesSource = [...pages]
@@ -305,9 +302,12 @@ export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
     systemNameFirst,
     systemNameFirstByWord,
     meridiem,
+    // Either apostrophe (`'s ochtends`, `’s ochtends`), as in the phrases and page counts.
     meridiemSource: [...printed]
       .sort((a, b) => b.length - a.length)
-      .map((w) => escapeRegex(normalizeForMatch(w)).replace(/ /gu, '[ \\u00a0\\u202f]?'))
+      .map((w) =>
+        escapeRegex(normalizeForMatch(w)).replace(/ /gu, '[ \\u00a0\\u202f]?').replace(/'/gu, APOSTROPHES),
+      )
       .join('|'),
   };
 }
