@@ -92,10 +92,11 @@ async function waImport(file, options) {
   // Read as `wa-import parse` reads a file (its read size), parsed as it parses.
   const chat = parseChat(createReadStream(file, { highWaterMark: FILE_READ_BYTES }), options);
   let messages = 0;
-  // As `wa-import parse` does it: one write per batch of messages.
+  // As `wa-import parse` does it: one write per batch of messages, whose texts (decoded from bytes)
+  // are known to be well-formed.
   for await (const batch of chat.batches()) {
     let out = '';
-    for (const message of batch) out += `${recordJson(message)}\n`;
+    for (const message of batch) out += `${recordJson(message, true)}\n`;
     messages += batch.length;
     if (!sink.write(out)) await once(sink, 'drain');
   }

@@ -2,6 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { quoteJson, recordJson, recordWriter, toRecord } from '../../src/cli/records.js';
 import type { Message } from '../../src/parse/message.js';
+import { parseChat } from '../../src/parse/stream.js';
 import { parseChatText } from '../../src/parse/sync.js';
 import { chatArb } from '../support/render.js';
 
@@ -97,6 +98,63 @@ describe('NDJSON records', () => {
       expect(recordJson(message)).toBe(JSON.stringify(toRecord(message)));
     }
   });
+
+  /** `String#toWellFormed` (ES2024; the ES2023 lib types lack it). */
+  const wellFormed = (text: string): string => (text as unknown as { toWellFormed(): string }).toWellFormed();
+  const isWellFormed = (text: string): boolean =>
+    (text as unknown as { isWellFormed(): boolean }).isWellFormed();
+
+  test.prop([messageArb], { numRuns: 300 })(
+    'with wellFormed, the same bytes for messages whose text is well-formed',
+    (message) => {
+      const text = wellFormed(message.text);
+      expect(recordJson({ ...message, text }, true)).toBe(JSON.stringify(toRecord({ ...message, text })));
+    },
+  );
+
+  const encoder = new TextEncoder();
+  /** Pieces of a log as bytes: headers, markers, and bytes no UTF-8 decoder accepts as they stand. */
+  const pieceArb = fc.oneof(
+    fc
+      .constantFrom(
+        '\n10/03/2022, 11:00 - Ann: ',
+        '\n10/03/2022, 11:01 - ',
+        ': ',
+        '<attached: ',
+        '>',
+        ' (file attached)',
+        '😀',
+        '"q"',
+        '\r\n',
+      )
+      .map((text) => encoder.encode(text)),
+    // Lone and split multi-byte sequences, an encoded surrogate (ED A0 80), stray continuation bytes.
+    fc
+      .constantFrom([0xf0, 0x9f], [0x98], [0xed, 0xa0, 0x80], [0x80, 0xbf], [0xc3], [0xff])
+      .map((bytes) => Uint8Array.from(bytes)),
+    fc.uint8Array({ maxLength: 6 }),
+  );
+
+  test.prop([fc.array(pieceArb, { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 6 })], { numRuns: 300 })(
+    'strings parsed from any bytes, cut anywhere, are well-formed, so wellFormed holds for parse',
+    async (pieces, cuts) => {
+      const bytes = Uint8Array.from(pieces.flatMap((piece) => [...piece]));
+      const points = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
+      const chunks: Uint8Array[] = [];
+      let start = 0;
+      for (const point of points) {
+        chunks.push(bytes.subarray(start, point));
+        start = point;
+      }
+      chunks.push(bytes.subarray(start));
+      for await (const message of parseChat(chunks, { utcOffsetMinutes: 0 })) {
+        expect(isWellFormed(message.text)).toBe(true);
+        expect(isWellFormed(message.author ?? '')).toBe(true);
+        expect(isWellFormed(message.attachment?.fileName ?? '')).toBe(true);
+        expect(recordJson(message, true)).toBe(JSON.stringify(toRecord(message)));
+      }
+    },
+  );
 
   it('puts the documented fields first, spelled exactly so', () => {
     const { messages } = parseChatText('10/03/2022, 11:00 - Customer 1: Message 1', { utcOffsetMinutes: 60 });

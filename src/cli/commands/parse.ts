@@ -51,7 +51,8 @@ export async function parseCommand(args: readonly string[], io: CliIo): Promise<
   const chatExport = await openInput(positionals[0], io);
   try {
     const chat = parseChat(await chatExport.chatLog.open(), options);
-    const writer = recordWriter(format as RecordFormat);
+    // The log is read as bytes, so every string the parser returns is well-formed.
+    const writer = recordWriter(format as RecordFormat, { wellFormed: true });
     let first = true;
     // One write per input chunk's worth of messages (not per message): far fewer awaits.
     for await (const batch of chat.batches()) {
