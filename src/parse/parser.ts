@@ -87,8 +87,21 @@ const FLAGS: readonly MessageFlags[] = Array.from({ length: 16 }, (_, index) =>
 
 /** An author as printed, cleaned once, with the messages not yet added to `info.authors`. */
 interface KnownAuthor {
+  /** The author as the header prints it (an own copy). */
+  readonly printed: string;
   readonly name: string;
   pending: number;
+}
+
+/** Printed authors longer than this are not indexed by shape (see `ChatParser.#byShape`). */
+const MAX_SHAPED_AUTHOR = 4096;
+
+/**
+ * The shape key of `data[start, end)`: its length and first UTF-16 unit, as one small integer
+ * (at most 4096 × 65,536 + 65,535, within V8's small-integer range).
+ */
+function authorShape(data: string, start: number, end: number): number {
+  return (end - start) * 0x10000 + data.charCodeAt(start);
 }
 
 /**
@@ -172,6 +185,12 @@ export class ChatParser {
   #isOpen = false;
   readonly #current = new OpenMessage();
   #known = new Map<string, KnownAuthor>();
+  /**
+   * The same authors by {@link authorShape}: a header's author is found by comparing it where it
+   * lies in the chunk (`startsWith` at its offset), instead of cutting it out and hashing it,
+   * which a string key costs on every message.
+   */
+  #byShape = new Map<number, KnownAuthor[]>();
   /** Remembered authors with messages not yet counted in `info.authors` (see `#countAuthors`). */
   #uncounted: KnownAuthor[] = [];
   #lastOffset: number | null = null;
@@ -584,17 +603,39 @@ export class ChatParser {
       this.#authorless(open, rest, matchSystem(rest, this.#lexicon, true));
       return;
     }
-    const candidate = data.slice(restStart, colon);
-    const known = this.#known.get(candidate);
-    if (known === undefined) {
-      const rest = data.slice(restStart, end);
-      const system = matchSystem(rest, this.#lexicon, true);
-      if (system !== null) {
-        this.#authorless(open, rest, system);
-        return;
-      }
+    const known = this.#knownAt(data, restStart, colon);
+    if (known !== undefined) {
+      this.#authored(open, known.printed, data, colon + 2, end, known);
+      return;
     }
-    this.#authored(open, candidate, data, colon + 2, end, known);
+    const rest = data.slice(restStart, end);
+    const system = matchSystem(rest, this.#lexicon, true);
+    if (system === null) this.#authored(open, data.slice(restStart, colon), data, colon + 2, end, undefined);
+    else this.#authorless(open, rest, system);
+  }
+
+  /** The remembered author printed as `data[start, end)`, found in place. */
+  #knownAt(data: string, start: number, end: number): KnownAuthor | undefined {
+    if (end - start > MAX_SHAPED_AUTHOR) return this.#known.get(data.slice(start, end));
+    const bucket = this.#byShape.get(authorShape(data, start, end));
+    if (bucket === undefined) return undefined;
+    // Same length and first unit: one comparison settles it (rarely two).
+    for (const known of bucket) if (data.startsWith(known.printed, start)) return known;
+    return undefined;
+  }
+
+  /** Remembers an author (bounded: beyond {@link MAX_KNOWN_AUTHORS}, lines are re-checked). */
+  #remember(printed: string, name: string): KnownAuthor | null {
+    if (this.#known.size >= MAX_KNOWN_AUTHORS) return null;
+    const known: KnownAuthor = { printed: ownCopy(printed), name, pending: 0 };
+    this.#known.set(known.printed, known);
+    if (printed.length <= MAX_SHAPED_AUTHOR) {
+      const shape = authorShape(printed, 0, printed.length);
+      const bucket = this.#byShape.get(shape);
+      if (bucket === undefined) this.#byShape.set(shape, [known]);
+      else bucket.push(known);
+    }
+    return known;
   }
 
   #authorless(open: OpenMessage, body: string, system: SystemMatch | null): void {
@@ -621,10 +662,7 @@ export class ChatParser {
       // Names outlive their message (in `info.authors` and the map): own copies, not slices that
       // would keep their chunk of the log in memory.
       const name = ownCopy(stripMarks(candidate).replace(NON_CONTACT_PREFIX, '').trim());
-      if (this.#known.size < MAX_KNOWN_AUTHORS) {
-        known = { name, pending: 0 };
-        this.#known.set(ownCopy(candidate), known);
-      }
+      known = this.#remember(candidate, name);
       open.author = name;
     } else open.author = known.name;
     open.known = known;

@@ -3,7 +3,7 @@
  * worked out by hand from the line, not copied from the parser.
  */
 import { describe, expect, test } from 'vitest';
-import { ChatParser, parseChatText } from '../../src/index.js';
+import { ChatParser, type Message, parseChat, parseChatText } from '../../src/index.js';
 
 const UTC = { utcOffsetMinutes: 0 } as const;
 
@@ -187,6 +187,46 @@ describe('authors', () => {
       [':abdullahSams:', 'yo: there'],
       ['Nirmal Roy', 'orphan embedding'],
     ]);
+  });
+
+  test('authors of one length and first letter stay apart, however they are chunked', async () => {
+    const long = `L${'o'.repeat(5000)}ng`;
+    const lines = [
+      '10/03/2022, 11:00 - Anna: one',
+      '10/03/2022, 11:01 - Anne: two',
+      '10/03/2022, 11:02 - Anna: three',
+      '10/03/2022, 11:03 - Ann: four',
+      `10/03/2022, 11:04 - ${long}: five`,
+      '10/03/2022, 11:05 - Anne: six',
+      `10/03/2022, 11:06 - ${long}: seven`,
+      `10/03/2022, 11:07 - ${long.slice(0, -1)}h: eight`,
+    ];
+    const text = lines.join('\n');
+    const expected = [
+      ['Anna', 'one'],
+      ['Anne', 'two'],
+      ['Anna', 'three'],
+      ['Ann', 'four'],
+      [long, 'five'],
+      ['Anne', 'six'],
+      [long, 'seven'],
+      [`${long.slice(0, -1)}h`, 'eight'],
+    ];
+    const whole = parseChatText(text, UTC);
+    expect(whole.messages.map((m) => [m.author, m.text])).toEqual(expected);
+    expect([...whole.info.authors]).toEqual([
+      ['Anna', 2],
+      ['Anne', 2],
+      ['Ann', 1],
+      [long, 2],
+      [`${long.slice(0, -1)}h`, 1],
+    ]);
+    // Cut every 7 characters: authors are then found in chunks other than the one they were first seen in.
+    const chunks: string[] = [];
+    for (let i = 0; i < text.length; i += 7) chunks.push(text.slice(i, i + 7));
+    const messages: Message[] = [];
+    for await (const message of parseChat(chunks, UTC)) messages.push(message);
+    expect(messages.map((m) => [m.author, m.text])).toEqual(expected);
   });
 
   test('an empty body prints `Name:`; it is an authored message, not a system event', () => {
