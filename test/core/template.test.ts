@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { compileGrammar } from '../../src/format/grammar.js';
 import { matchHeader } from '../../src/format/header.js';
 import {
+  compileScanner,
   compileTemplate,
   emptyScannedHeader,
+  interpretHeaderAt,
   matchTemplate,
   matchTemplateRegex,
   rawHeaderOf,
@@ -125,6 +127,50 @@ describe('header templates', () => {
     let line = lines[lineIndex % lines.length] as string;
     for (const [at, cut, insert] of edits) line = line.slice(0, at) + insert + line.slice(at + cut);
     expect(matchTemplate(line, template)).toEqual(matchTemplateRegex(line, template));
+  });
+
+  // Templates of ASCII digits have a scanner program (other digit scripts go to the regex).
+  const programmed = templated.filter((entry) => entry.template?.program != null);
+
+  test.prop(
+    [
+      fc.nat(),
+      fc.nat(),
+      fc.array(fc.tuple(fc.nat({ max: 40 }), fc.nat({ max: 3 }), fc.constantFrom(...MUTATIONS)), {
+        maxLength: 3,
+      }),
+      fc.string({ maxLength: 6 }),
+    ],
+    { numRuns: 400 },
+  )('compiled scanner and interpreted program agree, fields included', (which, lineIndex, edits, after) => {
+    const { lines, template } = programmed[which % programmed.length] as {
+      lines: string[];
+      template: NonNullable<ReturnType<typeof templateOf>>;
+    };
+    let line = lines[lineIndex % lines.length] as string;
+    for (const [at, cut, insert] of edits) line = line.slice(0, at) + insert + line.slice(at + cut);
+    const chunk = `${line}\n${after}`;
+    const compiled = emptyScannedHeader();
+    const interpreted = emptyScannedHeader();
+    expect(template.scan).not.toBeNull();
+    const found = scanHeaderAt(chunk, 0, line.length, template, compiled);
+    expect(found).toBe(interpretHeaderAt(chunk, 0, line.length, template, interpreted));
+    if (found === SCAN_MATCHED) expect(compiled).toEqual(interpreted);
+  });
+
+  it('compile a scanner for every fixture template with a program, and interpret it without one', () => {
+    expect(programmed.length).toBeGreaterThan(10);
+    for (const { lines, template } of programmed) {
+      const program = template?.program ?? null;
+      if (template === null || program === null) continue;
+      expect(typeof compileScanner(program, template.meridiemAt)).toBe('function');
+      // Where a runtime refuses to compile code, `scan` is null and the program is interpreted.
+      const interpreted = { ...template, scan: null };
+      for (const line of lines.slice(0, 20)) {
+        expect(matchTemplate(line, interpreted)).toEqual(matchTemplate(line, template));
+      }
+      expect(lines.some((line) => matchTemplate(line, interpreted) !== null)).toBe(true);
+    }
   });
 
   it('leave era years to the grammar', () => {
