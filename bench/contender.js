@@ -16,7 +16,7 @@ import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { parseString } from 'whatsapp-chat-parser';
 import { FILE_READ_BYTES } from '../dist/archive/file-entry.js';
-import { recordJson } from '../dist/cli/records.js';
+import { recordLine } from '../dist/cli/records.js';
 import { parseChat } from '../dist/index.js';
 import { PUSH_SLICE } from '../dist/parse/stream.js';
 
@@ -81,7 +81,7 @@ async function bare(file) {
 
 /**
  * (b) wa-import: stream the file through `parseChat`, one NDJSON record per message, serialized the way
- * `wa-import parse` does it (`recordJson`: the same bytes as `JSON.stringify` of the record).
+ * `wa-import parse` does it (`recordLine`: the same bytes as `JSON.stringify` of the record, and `\n`).
  *
  * @param {string} file
  * @param {{ language: string, utcOffsetMinutes: number }} options
@@ -96,7 +96,7 @@ async function waImport(file, options) {
   // are known to be well-formed.
   for await (const batch of chat.batches()) {
     let out = '';
-    for (const message of batch) out += `${recordJson(message, true)}\n`;
+    for (const message of batch) out += recordLine(message, true);
     messages += batch.length;
     if (!sink.write(out)) await once(sink, 'drain');
   }

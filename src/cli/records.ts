@@ -38,15 +38,32 @@ export function toRecord(message: Message): Record<string, unknown> {
 
 const json = JSON.stringify;
 
-/** Most chats have a handful of authors: their JSON is cached (bounded; cleared when full). */
+/**
+ * The part of a record from the end of `localTime` to the text, per author:
+ * `","author":"Ana","text":` and the same with the text's opening quote. Most chats have a
+ * handful of authors, so these are built once each (bounded; cleared when full) and a record
+ * is made of fewer, longer pieces: every piece joined is an allocation.
+ */
+interface AuthorPart {
+  /** Followed by the text in quotes (`JSON.stringify` writes them). */
+  readonly bare: string;
+  /** Followed by the text as is: the opening quote is already here. */
+  readonly open: string;
+}
 const MAX_CACHED_AUTHORS = 10_000;
-const authorJson = new Map<string, string>();
+const authorParts = new Map<string, AuthorPart>();
+const NO_AUTHOR = authorPart(null);
 /**
  * The record's middle, `,"system":…,"attachment":null,"kind":"…","flags":{…},"lineCount":`, for
  * messages without attachment or media type: it depends only on the kind, `system` and the four
- * flags, so it is built once per combination (at most 11 kinds × 32) instead of per message.
+ * flags, so it is built once per combination (at most 11 kinds × 32, each with and without the
+ * text's closing quote before it) instead of per message.
  */
 const middles = new Map<string, string[]>();
+/** A record's end after `"lineCount":` for messages without a language: `1}`, `2}` … (and `1}\n` …). */
+const CACHED_LINE_COUNTS = 64;
+const ENDINGS = Array.from({ length: CACHED_LINE_COUNTS }, (_, count) => `${count}}`);
+const LINE_ENDINGS = ENDINGS.map((ending) => `${ending}\n`);
 
 /**
  * `JSON.stringify(toRecord(message))`, byte for byte, built by hand: the text is quoted as is
@@ -66,9 +83,35 @@ const middles = new Map<string, string[]>();
  * ```
  */
 export function recordJson(m: Message, wellFormed = false): string {
+  return record(m, wellFormed, false);
+}
+
+/**
+ * {@link recordJson} and a line feed: an NDJSON line, built as one string.
+ *
+ * @example
+ * ```ts
+ * recordLine(message) === `${recordJson(message)}\n`; // true
+ * ```
+ */
+export function recordLine(m: Message, wellFormed = false): string {
+  return record(m, wellFormed, true);
+}
+
+function record(m: Message, wellFormed: boolean, newline: boolean): string {
   // timestamp, localTime, kind, mediaType and language are ASCII the parser built (digits, `-`,
   // `:`, `.`, `T`, `Z`, letters): they need no escaping.
-  return `{"line":${m.line},"timestamp":"${m.timestamp}","localTime":"${m.localTime}","author":${authorOf(m.author)},"text":${quoteJson(m.text, wellFormed)}${middleOf(m)}${m.lineCount}${m.language === undefined ? '' : `,"language":"${m.language}"`}}`;
+  const text = m.text;
+  const plain = writesAsIs(text, wellFormed);
+  const author = m.author === null ? NO_AUTHOR : authorPartOf(m.author);
+  const language = m.language;
+  const ending =
+    language === undefined && m.lineCount < CACHED_LINE_COUNTS
+      ? ((newline ? LINE_ENDINGS : ENDINGS)[m.lineCount] as string)
+      : `${m.lineCount}${language === undefined ? '' : `,"language":"${language}"`}}${newline ? '\n' : ''}`;
+  return plain
+    ? `{"line":${m.line},"timestamp":"${m.timestamp}","localTime":"${m.localTime}${author.open}${text}${middleOf(m, true)}${ending}`
+    : `{"line":${m.line},"timestamp":"${m.timestamp}","localTime":"${m.localTime}${author.bare}${json(text)}${middleOf(m, false)}${ending}`;
 }
 
 /**
@@ -86,9 +129,12 @@ export function recordJson(m: Message, wellFormed = false): string {
  * ```
  */
 export function quoteJson(text: string, wellFormed = false): string {
-  return (wellFormed || (text as unknown as WellFormedString).isWellFormed()) && !JSON_ESCAPED.test(text)
-    ? `"${text}"`
-    : json(text);
+  return writesAsIs(text, wellFormed) ? `"${text}"` : json(text);
+}
+
+/** Whether `JSON.stringify(text)` is the text in quotes (`wellFormed`: no lone surrogates, as vouched). */
+function writesAsIs(text: string, wellFormed: boolean): boolean {
+  return (wellFormed || (text as unknown as WellFormedString).isWellFormed()) && !JSON_ESCAPED.test(text);
 }
 
 /** What `JSON.stringify` escapes in a well-formed string. */
@@ -100,26 +146,34 @@ interface WellFormedString {
   isWellFormed(): boolean;
 }
 
-function authorOf(author: string | null): string {
-  if (author === null) return 'null';
-  let cached = authorJson.get(author);
+function authorPartOf(author: string): AuthorPart {
+  let cached = authorParts.get(author);
   if (cached === undefined) {
-    cached = json(author);
-    if (authorJson.size >= MAX_CACHED_AUTHORS) authorJson.clear();
-    authorJson.set(author, cached);
+    cached = authorPart(author);
+    if (authorParts.size >= MAX_CACHED_AUTHORS) authorParts.clear();
+    authorParts.set(author, cached);
   }
   return cached;
 }
 
-function middleOf(m: Message): string {
-  if (m.attachment !== null || m.mediaType !== undefined) return buildMiddle(m);
+function authorPart(author: string | null): AuthorPart {
+  const bare = `","author":${json(author)},"text":`;
+  return { bare, open: `${bare}"` };
+}
+
+/** The middle of a record, after the closing quote of a text written as is (`closeQuote`) or not. */
+function middleOf(m: Message, closeQuote: boolean): string {
+  if (m.attachment !== null || m.mediaType !== undefined) {
+    return closeQuote ? `"${buildMiddle(m)}` : buildMiddle(m);
+  }
   const f = m.flags;
   const index =
     (m.system ? 1 : 0) |
     (f.edited ? 2 : 0) |
     (f.mediaOmitted ? 4 : 0) |
     (f.deleted ? 8 : 0) |
-    (f.unrecognizedSystem ? 16 : 0);
+    (f.unrecognizedSystem ? 16 : 0) |
+    (closeQuote ? 32 : 0);
   let byFlags = middles.get(m.kind);
   if (byFlags === undefined) {
     byFlags = [];
@@ -127,7 +181,7 @@ function middleOf(m: Message): string {
   }
   let middle = byFlags[index];
   if (middle === undefined) {
-    middle = buildMiddle(m);
+    middle = closeQuote ? `"${buildMiddle(m)}` : buildMiddle(m);
     byFlags[index] = middle;
   }
   return middle;
@@ -173,7 +227,7 @@ export function recordWriter(
 } {
   switch (format) {
     case 'ndjson':
-      return { open: '', close: '', record: (m) => `${recordJson(m, wellFormed)}\n` };
+      return { open: '', close: '', record: (m) => recordLine(m, wellFormed) };
     case 'json':
       return {
         open: '[',
