@@ -4,6 +4,7 @@
  * @module
  */
 
+import { isMarkCode } from '../chars.js';
 import { toAsciiDigits } from './digits.js';
 import type { HeaderGrammar, NumberedRegExp, RawHeader, Terminator } from './grammar.js';
 
@@ -70,6 +71,48 @@ function mayStartHeader(line: string): boolean {
     return code > 0x7f || code === 0x52 || code === 0x48;
   }
   return false;
+}
+
+/**
+ * Whether a line can open with a date as the grammar reads one: after marks and an optional `[`,
+ * a digit of any script or an era letter (`R4`). A log locked on a date-first format asks this
+ * before running the grammar on a line its template missed: a line opening with a word
+ * (`Привет`, `😀 ok`) can be no header of that format, and the grammar's two regexes are the
+ * dearest thing a continuation line can cost.
+ *
+ * @example
+ * ```ts
+ * mayStartDate('\u200e[۲۷/۳/۲۲، ۹:۴۱ م] A: hi'); // true (Persian digits)
+ * mayStartDate('Привет, 10/03/2022'); // false
+ * ```
+ */
+export function mayStartDate(line: string): boolean {
+  let i = 0;
+  while (i < line.length && isMarkCode(line.charCodeAt(i))) i++;
+  if (line.charCodeAt(i) === 0x5b) {
+    i++;
+    while (i < line.length && isMarkCode(line.charCodeAt(i))) i++;
+  }
+  const code = line.charCodeAt(i);
+  if (code >= 0x30 && code <= 0x39) return true;
+  // Era years: M(eiji), T(aishō), S(hōwa), H(eisei), R(eiwa).
+  if (code === 0x4d || code === 0x54 || code === 0x53 || code === 0x48 || code === 0x52) return true;
+  return code > 0x7f && isDigitUnit(code);
+}
+
+/** `\p{Nd}` per BMP code unit, filled on first sight (0 unknown, 1 digit, 2 not). */
+const DIGIT_UNITS = new Uint8Array(0x10000);
+const ANY_DIGIT = /^\p{Nd}$/u;
+
+/** A decimal digit of some script; surrogates count (digits beyond the BMP, such as Adlam's). */
+function isDigitUnit(code: number): boolean {
+  if (code >= 0xd800 && code <= 0xdfff) return true;
+  let known = DIGIT_UNITS[code] as number;
+  if (known === 0) {
+    known = ANY_DIGIT.test(String.fromCharCode(code)) ? 1 : 2;
+    DIGIT_UNITS[code] = known;
+  }
+  return known === 1;
 }
 
 /**

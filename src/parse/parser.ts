@@ -29,7 +29,7 @@ import {
 } from '../format/detect.js';
 import { isViewerLine } from '../format/foreign.js';
 import { compileGrammar, type HeaderGrammar } from '../format/grammar.js';
-import { matchHeader } from '../format/header.js';
+import { matchHeader, mayStartDate } from '../format/header.js';
 import { interpretHour, interpretWallTime, type WallTime } from '../format/interpret.js';
 import {
   compileMonthNameGrammar,
@@ -447,7 +447,9 @@ export class ChatParser {
         text = data.slice(start, end);
         const fast =
           found === SCAN_UNDECIDED && template !== null ? matchTemplateRegex(text, template) : null;
-        const header = fast ?? matchHeader(text, this.#grammar);
+        // Only a line opening with a date can be a header of a date-first format.
+        const header =
+          fast ?? (format.timeFirst || mayStartDate(text) ? matchHeader(text, this.#grammar) : null);
         if (header !== null && (fast !== null || shapeKey(header) === this.#shape)) {
           const wall = interpretWallTime(header, format.dateOrder, this.#lexicon.meridiem);
           if (wall !== null) {

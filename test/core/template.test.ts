@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { compileGrammar } from '../../src/format/grammar.js';
-import { matchHeader } from '../../src/format/header.js';
+import { matchHeader, mayStartDate } from '../../src/format/header.js';
 import {
   compileScanner,
   compileTemplate,
@@ -215,5 +215,37 @@ describe('header templates', () => {
     if (found === SCAN_MATCHED) {
       expect(alone).toEqual({ ...rawHeaderOf(scanned, template), restStart: scanned.restStart - start });
     } else if (found === SCAN_MISSED) expect(alone).toBeNull();
+  });
+});
+
+describe('mayStartDate', () => {
+  it('answers from the first character after marks and a bracket', () => {
+    expect(mayStartDate('\u200e[۲۷/۳/۲۲، ۹:۴۱ م] A: hi')).toBe(true);
+    expect(mayStartDate('[R4/3/27 21:41] A: hi')).toBe(true);
+    expect(mayStartDate('١٠/٣/٢٠٢٢, ١١:٠٠ - A: hi')).toBe(true);
+    expect(mayStartDate('Привет, 10/03/2022, 11:00 - A: hi')).toBe(false);
+    expect(mayStartDate('😀 10/03/2022')).toBe(true); // a surrogate: left to the grammar
+    expect(mayStartDate('')).toBe(false);
+  });
+
+  const logs = fixtureLogs();
+  const lines = logs.flatMap((log) => log.lines);
+  test.prop(
+    [
+      fc.nat({ max: lines.length - 1 }),
+      fc.constantFrom('', '\u200e', '\u200f\u202a', '[', 'x', 'Ж', '٣', ' ', '\ufeff'),
+      fc.array(
+        fc.tuple(fc.nat({ max: 12 }), fc.nat({ max: 2 }), fc.constantFrom('', '٣', 'R', 'a', '\u200e', '[')),
+        {
+          maxLength: 2,
+        },
+      ),
+    ],
+    { numRuns: 500 },
+  )('never turns away a line the grammar reads as a date-first header', (index, prefix, edits) => {
+    let line = prefix + (lines[index] as string);
+    for (const [at, cut, insert] of edits) line = line.slice(0, at) + insert + line.slice(at + cut);
+    const header = matchHeader(line, grammar);
+    if (header !== null && !header.timeFirst) expect(mayStartDate(line)).toBe(true);
   });
 });
