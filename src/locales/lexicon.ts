@@ -10,6 +10,7 @@ import { normalizeForMatch } from '../chars.js';
 import type { MediaType, MessageKind } from '../parse/message.js';
 import { CLDR_MERIDIEM_WORDS } from './cldr-meridiem.js';
 import { LOCALE_TABLES } from './registry.js';
+import { entrySecondWord } from './second-word.js';
 import type { LocaleTable, MeridiemWord, SystemKind } from './types.js';
 import { firstWordKey, wordKeyFilter } from './word-key.js';
 
@@ -56,6 +57,11 @@ export interface Lexicon {
    * system phrases, locations, polls): bodies it rules out skip all of those lookups.
    */
   readonly wordKeys: Uint8Array;
+  /**
+   * Per first-word key of the indexes above, the second words their entries can have (see
+   * `second-word.ts`), or null where any will do: a body with another second word skips them all.
+   */
+  readonly secondWords: ReadonlyMap<string, ReadonlySet<string> | null>;
   /** Poll headers (folded, no space before the colon), bucketed by first-word key. */
   readonly poll: ReadonlyMap<string, readonly (readonly [string, readonly string[]])[]>;
   /** Page-count phrase regex source (`\d+ pages|…`), for iOS document lines. */
@@ -169,7 +175,16 @@ export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
   const systemByFirstWord = new Map<string, CompiledPhrase[]>();
   const systemNameFirst: CompiledPhrase[] = [];
   const systemNameFirstByWord = new Map<string, CompiledPhrase[]>();
+  const secondWords = new Map<string, Set<string> | null>();
   let phraseCount = 0;
+  /** Notes an entry's second word under its first-word key (null: any second word). */
+  const addSecond = (first: string, second: string | null) => {
+    const known = secondWords.get(first);
+    if (known === null) return;
+    if (second === null) secondWords.set(first, null);
+    else if (known === undefined) secondWords.set(first, new Set([second]));
+    else known.add(second);
+  };
   const meridiemWords: MeridiemWord[] = [...CLDR_MERIDIEM_WORDS];
 
   const addLabel = (map: Map<string, string[]>, label: string, language: string) => {
@@ -185,6 +200,8 @@ export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
     if (found === undefined) bucket.push([key, [language]]);
     else if (!found[1].includes(language)) found[1].push(language);
     map.set(firstWordKey(key), bucket);
+    // Labels open a line (`location: https://…`): anything may follow them.
+    addSecond(firstWordKey(key), null);
   };
   const addPlaceholder = (text: string, entry: Omit<PlaceholderEntry, 'languages'>, language: string) => {
     if (text.endsWith('…')) {
@@ -193,10 +210,12 @@ export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
       const list = placeholderPrefixes.get(firstWordKey(prefix)) ?? [];
       list.push([prefix, { ...entry, languages: [language] }]);
       placeholderPrefixes.set(firstWordKey(prefix), list);
+      addSecond(firstWordKey(prefix), entrySecondWord(prefix, true));
       return;
     }
     const key = foldKey(text);
     placeholderWords.add(firstWordKey(key));
+    addSecond(firstWordKey(key), entrySecondWord(key, false));
     const existing = placeholders.get(key);
     if (existing === undefined) placeholders.set(key, { ...entry, languages: [language] });
     else if (!existing.languages.includes(language)) {
@@ -251,6 +270,8 @@ export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
         const list = systemByFirstWord.get(key) ?? [];
         list.push(compiled);
         systemByFirstWord.set(key, list);
+        const open = phrase.phrase.endsWith('…');
+        addSecond(key, entrySecondWord(phraseText(phrase.phrase), open));
       }
     }
     meridiemWords.push(...(table.meridiem ?? []));
@@ -299,6 +320,7 @@ export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
     pagesSource,
     pages: new RegExp(`^(?:${pagesSource.replaceAll('\\d+', '(\\d+)')})$`, 'iu'),
     systemByFirstWord,
+    secondWords,
     systemNameFirst,
     systemNameFirstByWord,
     meridiem,
@@ -326,10 +348,15 @@ const QUOTES = '["“”„«»「」『』]';
 const APOSTROPHES = "['’]";
 const NAME = '((?:(?!: ).)+?)';
 
+/** The text of a table phrase its regex is made from: normalized, no `…`, no final period. */
+function phraseText(phrase: string): string {
+  return normalizeForMatch(phrase.endsWith('…') ? phrase.slice(0, -1) : phrase).replace(/\.$/u, '');
+}
+
 /** Turns a table phrase into an anchored, case-insensitive regex over a `normalizeForMatch` copy. */
 function compilePhrase(phrase: string): RegExp {
   const prefix = phrase.endsWith('…');
-  const body = normalizeForMatch(prefix ? phrase.slice(0, -1) : phrase).replace(/\.$/u, '');
+  const body = phraseText(phrase);
   let source = '';
   for (const token of body.split(/(\{[a-z]+\}|")/u)) {
     if (token === '') continue;

@@ -239,8 +239,15 @@ function foldUnit(code: number): number {
   return folded;
 }
 
-/** The quotes system phrases put around subjects: `"“”„«»`. */
-function isQuote(code: number): boolean {
+/**
+ * The quotes system phrases put around subjects: `"“”„«»`. Keys break on them.
+ *
+ * @example
+ * ```ts
+ * isQuote(0x201c); // true (“)
+ * ```
+ */
+export function isQuote(code: number): boolean {
   return (
     code === 0x22 || code === 0x201c || code === 0x201d || code === 0x201e || code === 0xab || code === 0xbb
   );

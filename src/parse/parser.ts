@@ -48,6 +48,7 @@ import {
   scanHeaderAt,
 } from '../format/template.js';
 import { getLexicon, type Lexicon } from '../locales/lexicon.js';
+import { maySecondWordMatch } from '../locales/second-word.js';
 import type { SystemKind } from '../locales/types.js';
 import { lookupWordKeyAt, NO_WORD_KEY } from '../locales/word-key.js';
 import { ownCopy } from '../text/own-copy.js';
@@ -671,7 +672,13 @@ export class ChatParser {
     // A group event iOS attributes to its actor repeats the printed name at the start of the body.
     const selfNamed =
       body.length > candidate.length && body.startsWith(candidate) && body[candidate.length] === ' ';
-    const word = lookupWordKeyAt(data, this.#lexicon.wordKeys, bodyStart, end);
+    const lexicon = this.#lexicon;
+    let word = lookupWordKeyAt(data, lexicon.wordKeys, bodyStart, end);
+    // A first word some entry opens with, then a second word none has (`You know …`): no entry
+    // can match, so the body is looked at as one whose first word opens nothing.
+    if (word !== NO_WORD_KEY && !maySecondWordMatch(lexicon.secondWords, word, data, bodyStart, end)) {
+      word = NO_WORD_KEY;
+    }
     const allowNameFirst = selfNamed || startsWithMark(body);
     // A body whose first word opens no phrase can only be a name-first one.
     const system =
