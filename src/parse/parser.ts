@@ -72,6 +72,7 @@ const ATTRIBUTED_NOTICE: ReadonlySet<SystemKind> = new Set<SystemKind>([
 const MAX_KNOWN_AUTHORS = 10_000;
 const NON_CONTACT_PREFIX = /^~[\s\u00a0\u202f]*/u;
 const CR = 13;
+const LF = 10;
 const MINUTE_MS = 60_000;
 /**
  * The 16 possible flag sets, shared by every message (frozen): most messages have all four
@@ -122,11 +123,24 @@ class OpenMessage {
   system: SystemMatch | null = null;
   /** The body opens with the author's own name (`~ Ali: ~ Ali changed this group's icon`, iOS 2024+). */
   selfNamed = false;
+  /** The body's first line (the header's rest after the author). */
   firstBody = '';
   /** The body's lookup word key when already computed (authored lines), for the classifier. */
   word: string | undefined = undefined;
-  /** Continuation lines, once there is one. */
+  /**
+   * The text the header was read from, and where the body's lines end in it so far: while the
+   * continuation lines follow the first line in that text, each after a lone `\n`, the body is
+   * one slice of it (no per-line strings, no join, and a flat string for the serializer).
+   */
+  data = '';
+  bodyStart = 0;
+  firstEnd = 0;
+  bodyEnd = 0;
+  /** The last line taken in ended with a lone `\n`: the next can extend the slice. */
+  joinable = false;
+  /** Continuation lines that did not follow in place, once there is one (the slice's lines first). */
   more: string[] | null = null;
+  lines = 1;
   length = 0;
   raw = '';
 }
@@ -462,12 +476,21 @@ export class ChatParser {
         }
       }
     }
-    this.#continue(number, text ?? data.slice(start, end), terminator, format);
+    if (text === null) this.#continue(number, data, start, end, terminator, format);
+    else this.#continue(number, text, 0, text.length, terminator, format);
   }
 
-  /** A line that opens no message: the open message's next line, or a counted skip. */
-  #continue(number: number, text: string, terminator: string, format: HeaderFormat | null): void {
+  /** A line, `data[start, end)`, that opens no message: the open message's next line, or a counted skip. */
+  #continue(
+    number: number,
+    data: string,
+    start: number,
+    end: number,
+    terminator: string,
+    format: HeaderFormat | null,
+  ): void {
     if (!this.#isOpen) {
+      const text = data.slice(start, end);
       this.info.skippedLines++;
       if (this.info.skipped.length < MAX_SAMPLES) {
         this.info.skipped.push({
@@ -480,10 +503,24 @@ export class ChatParser {
       return;
     }
     const open = this.#current;
-    if (open.more === null) open.more = [text];
-    else open.more.push(text);
-    open.length += text.length + 1;
-    if (this.#options.raw) open.raw += text + terminator;
+    // In place: the same text, right after the last line and its lone line feed.
+    if (
+      open.more === null &&
+      open.joinable &&
+      start === open.bodyEnd + 1 &&
+      data === open.data &&
+      data.charCodeAt(open.bodyEnd) === LF
+    ) {
+      open.bodyEnd = end;
+      open.joinable = terminator === '\n';
+    } else {
+      // The continuation lines so far stay one slice (inner line feeds and all); the rest are kept apart.
+      open.more ??= open.lines === 1 ? [] : [open.data.slice(open.firstEnd + 1, open.bodyEnd)];
+      open.more.push(data.slice(start, end));
+    }
+    open.lines++;
+    open.length += end - start + 1;
+    if (this.#options.raw) open.raw += data.slice(start, end) + terminator;
     if (open.length > this.#options.maxMessageLength) {
       throw new WaImportError(
         'E_MESSAGE_TOO_LARGE',
@@ -575,8 +612,16 @@ export class ChatParser {
     open.minute = minute;
     open.second = second;
     open.more = null;
+    open.lines = 1;
     open.raw = this.#options.raw ? data.slice(lineStart, end) + terminator : '';
     this.#splitRest(open, data, restStart, end);
+    // Every form of body is the end of its line (an empty one included), so it starts at
+    // `end - firstBody.length` in `data`.
+    open.data = data;
+    open.bodyStart = end - open.firstBody.length;
+    open.firstEnd = end;
+    open.bodyEnd = end;
+    open.joinable = terminator === '\n';
     open.length = open.firstBody.length;
     this.#isOpen = true;
   }
@@ -703,7 +748,12 @@ export class ChatParser {
     if (!this.#isOpen) return;
     this.#isOpen = false;
     const open = this.#current;
-    const body = open.more === null ? open.firstBody : `${open.firstBody}\n${open.more.join('\n')}`;
+    const body =
+      open.more !== null
+        ? `${open.firstBody}\n${open.more.join('\n')}`
+        : open.lines === 1
+          ? open.firstBody
+          : open.data.slice(open.bodyStart, open.bodyEnd);
     const info = this.info;
     const classified = classifyBody(body, this.#lexicon, open.word);
     const systemMatch = open.system;
@@ -754,7 +804,7 @@ export class ChatParser {
       attachment: system ? null : classified.attachment,
       kind,
       flags: FLAGS[flagsIndex(classified.edited, mediaOmitted, deleted, unrecognized)] as MessageFlags,
-      lineCount: open.more === null ? 1 : open.more.length + 1,
+      lineCount: open.lines,
     };
     if (classified.mediaType !== undefined && !system) message.mediaType = classified.mediaType;
     if (classified.pages !== undefined && !system) message.pages = classified.pages;
