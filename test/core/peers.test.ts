@@ -229,6 +229,34 @@ describe('authors', () => {
     expect(messages.map((m) => [m.author, m.text])).toEqual(expected);
   });
 
+  test('multi-line bodies come out the same with LF, CRLF and mixed line ends, however chunked', async () => {
+    const lines = [
+      '10/03/2022, 11:00 - Ann: one',
+      'two',
+      '',
+      'three',
+      '10/03/2022, 11:01 - Ann:',
+      'four',
+      'five',
+    ];
+    const expected = [
+      ['Ann', 'one\ntwo\n\nthree', 4],
+      ['Ann', '\nfour\nfive', 3],
+    ];
+    const ends = ['\n', '\r\n'];
+    for (const mix of [0, 1, 2]) {
+      const text = lines.map((line, i) => line + (ends[mix === 2 ? i % 2 : mix] as string)).join('');
+      expect(parseChatText(text, UTC).messages.map((m) => [m.author, m.text, m.lineCount])).toEqual(expected);
+      for (const size of [1, 5, 13, 40]) {
+        const chunks: string[] = [];
+        for (let i = 0; i < text.length; i += size) chunks.push(text.slice(i, i + size));
+        const messages: Message[] = [];
+        for await (const message of parseChat(chunks, UTC)) messages.push(message);
+        expect(messages.map((m) => [m.author, m.text, m.lineCount])).toEqual(expected);
+      }
+    }
+  });
+
   test('an empty body prints `Name:`; it is an authored message, not a system event', () => {
     const { messages, info } = parseChatText(
       '[13/11/2025, 12:25:55\u202fPM] Amazon EG:\n[13/11/2025, 12:26:00\u202fPM] Carol Ann:\nsecond line',
