@@ -81,6 +81,8 @@ export interface Lexicon {
    * with no such word (scripts without spaces) are under `''` and always tested.
    */
   readonly systemNameFirstByWord: ReadonlyMap<string, readonly CompiledPhrase[]>;
+  /** The {@link wordKeyFilter} of the anchor words above (`''` aside), for `mayHoldWord`. */
+  readonly systemNameFirstAnchors: Uint8Array;
   /** Regex source matching any `dateTimeJoiners` word (empty when no table has one). */
   readonly joinerSource: string;
   /** Regex source matching any `yearSuffixes` word (empty when no table has one). */
@@ -323,6 +325,7 @@ export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
     secondWords,
     systemNameFirst,
     systemNameFirstByWord,
+    systemNameFirstAnchors: wordKeyFilter([...systemNameFirstByWord.keys()].filter((word) => word !== '')),
     meridiem,
     // Either apostrophe (`'s ochtends`, `’s ochtends`), as in the phrases and page counts.
     meridiemSource: [...printed]

@@ -252,3 +252,47 @@ export function isQuote(code: number): boolean {
     code === 0x22 || code === 0x201c || code === 0x201d || code === 0x201e || code === 0xab || code === 0xbb
   );
 }
+
+/** Characters {@link mayHoldWord} reads, as `indexWords` (in `lexicon.ts`) does. */
+const WORDS_WINDOW = 200;
+
+/**
+ * False when no word of `text` (split on white space and quotes, lower-cased, as `indexWords`
+ * splits it) is among the filter's words; true when one may be, or when a word holds a character
+ * beyond ASCII (left to the full split). Reads the text in place: no split, no lower-cased copy.
+ * The name-first system phrases (`{name} added {name}`) are indexed by an anchor word, and this
+ * lets a line with none of them (`‎IMG-0001.jpg (file attached)`) skip the split.
+ *
+ * @example
+ * ```ts
+ * const anchors = wordKeyFilter(['added', 'left']);
+ * mayHoldWord('Ann added Bob', anchors); // true
+ * mayHoldWord('IMG-0001.jpg (file attached)', anchors); // false
+ * ```
+ */
+export function mayHoldWord(text: string, filter: Uint8Array): boolean {
+  const limit = Math.min(text.length, WORDS_WINDOW);
+  let hash = FNV_OFFSET;
+  let units = 0;
+  for (let i = 0; i <= limit; i++) {
+    const code = i === limit ? 0x20 : text.charCodeAt(i);
+    if (isWhiteSpaceCode(code) || isQuote(code) || isCornerBracket(code)) {
+      if (units > 0) {
+        const at = slot(hash);
+        if ((((filter[at >>> 3] as number) >>> (at & 7)) & 1) === 1) return true;
+      }
+      hash = FNV_OFFSET;
+      units = 0;
+      continue;
+    }
+    if (code > 0x7f) return true;
+    hash = Math.imul(hash ^ (code >= 0x41 && code <= 0x5a ? code + 0x20 : code), FNV_PRIME);
+    units++;
+  }
+  return false;
+}
+
+/** `「」『』`: quotes Japanese and Chinese phrases put around subjects (word breaks for `indexWords`). */
+function isCornerBracket(code: number): boolean {
+  return code >= 0x300c && code <= 0x300f;
+}

@@ -24,7 +24,7 @@ import {
   type PlaceholderEntry,
 } from '../locales/lexicon.js';
 import type { SystemKind } from '../locales/types.js';
-import { firstWordKey, lookupWordKey, NO_WORD_KEY } from '../locales/word-key.js';
+import { firstWordKey, lookupWordKey, mayHoldWord, NO_WORD_KEY } from '../locales/word-key.js';
 import { ownCopy } from '../text/own-copy.js';
 import type { Attachment, MediaType, MessageKind } from './message.js';
 
@@ -80,9 +80,10 @@ export function matchSystem(
   for (const phrase of candidates ?? []) {
     if (phrase.regex.test(text)) return { kind: phrase.kind, language: phrase.language };
   }
-  if (allowNameFirst) {
+  const unanchored = lexicon.systemNameFirstByWord.get('');
+  if (allowNameFirst && (unanchored !== undefined || mayHoldWord(text, lexicon.systemNameFirstAnchors))) {
     // Only the phrases anchored on a word this line contains (plus the unanchored few), in table order.
-    const found: CompiledPhrase[] = [...(lexicon.systemNameFirstByWord.get('') ?? [])];
+    const found: CompiledPhrase[] = [...(unanchored ?? [])];
     for (const word of indexWords(text)) {
       const bucket = lexicon.systemNameFirstByWord.get(word);
       if (bucket !== undefined) for (const phrase of bucket) if (!found.includes(phrase)) found.push(phrase);

@@ -5,10 +5,10 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { getLexicon } from '../../src/locales/lexicon.js';
+import { getLexicon, indexWords } from '../../src/locales/lexicon.js';
 import { LOCALE_TABLES } from '../../src/locales/registry.js';
 import { entrySecondWord, maySecondWordMatch, secondWordKey } from '../../src/locales/second-word.js';
-import { lookupWordKey, NO_WORD_KEY } from '../../src/locales/word-key.js';
+import { lookupWordKey, mayHoldWord, NO_WORD_KEY } from '../../src/locales/word-key.js';
 import { classifyBody, matchSystem } from '../../src/parse/classify.js';
 
 const lexicon = getLexicon();
@@ -136,5 +136,43 @@ describe('second-word keys', () => {
   )('nor an entry with an edit somewhere', (text, variant, at, insert) => {
     const body = variants(text)[variant] as string;
     expectSafe(body.slice(0, at) + insert + body.slice(at));
+  });
+});
+
+describe('name-first anchors', () => {
+  const anchors = [...lexicon.systemNameFirstByWord.keys()].filter((word) => word !== '');
+  it('let a line with no anchor word skip the split, and one with an anchor through', () => {
+    expect(anchors.length).toBeGreaterThan(20);
+    expect(mayHoldWord('IMG-20240327-WA0007.jpg (file attached)', lexicon.systemNameFirstAnchors)).toBe(
+      false,
+    );
+    for (const anchor of anchors) {
+      expect(mayHoldWord(`Ann ${anchor} "Bob"`, lexicon.systemNameFirstAnchors), anchor).toBe(true);
+      // Upper case, where lower-casing gives the anchor back (`AYRILDI` is not `ayrıldı`).
+      const upper = anchor.toUpperCase();
+      if (upper.toLowerCase() === anchor) {
+        expect(mayHoldWord(`«${upper}»`, lexicon.systemNameFirstAnchors), upper).toBe(true);
+      }
+    }
+  });
+
+  test.prop(
+    [
+      fc.array(
+        fc.oneof(
+          fc.constantFrom(...anchors),
+          fc.constantFrom('Ann', 'IMG-1.jpg', '(file', 'attached)', '“x”', '「y」', NBSP, '\t', '😀'),
+          fc.string({ maxLength: 5 }),
+        ),
+        { maxLength: 8 },
+      ),
+      fc.constantFrom(' ', '"', '«', '』', NBSP),
+    ],
+    { numRuns: 2000 },
+  )('never turn away a line whose words hold an anchor', (words, separator) => {
+    const line = words.join(separator);
+    if (indexWords(line).some((word) => lexicon.systemNameFirstByWord.has(word) && word !== '')) {
+      expect(mayHoldWord(line, lexicon.systemNameFirstAnchors), line).toBe(true);
+    }
   });
 });
