@@ -4,6 +4,7 @@ import { quoteJson, recordJson, recordLine, recordWriter, toRecord } from '../..
 import type { Message } from '../../src/parse/message.js';
 import { parseChat } from '../../src/parse/stream.js';
 import { parseChatText } from '../../src/parse/sync.js';
+import { splitAt } from '../payload/helpers.js';
 import { chatArb } from '../support/render.js';
 
 const flagsArb = fc.record({
@@ -141,15 +142,7 @@ describe('NDJSON records', () => {
     'strings parsed from any bytes, cut anywhere, are well-formed, so wellFormed holds for parse',
     async (pieces, cuts) => {
       const bytes = Uint8Array.from(pieces.flatMap((piece) => [...piece]));
-      const points = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
-      const chunks: Uint8Array[] = [];
-      let start = 0;
-      for (const point of points) {
-        chunks.push(bytes.subarray(start, point));
-        start = point;
-      }
-      chunks.push(bytes.subarray(start));
-      for await (const message of parseChat(chunks, { utcOffsetMinutes: 0 })) {
+      for await (const message of parseChat(splitAt(bytes, cuts), { utcOffsetMinutes: 0 })) {
         expect(isWellFormed(message.text)).toBe(true);
         expect(isWellFormed(message.author ?? '')).toBe(true);
         expect(isWellFormed(message.attachment?.fileName ?? '')).toBe(true);
