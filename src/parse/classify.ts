@@ -80,8 +80,10 @@ export function matchSystem(
   for (const phrase of candidates ?? []) {
     if (phrase.regex.test(text)) return { kind: phrase.kind, language: phrase.language };
   }
+  if (!allowNameFirst) return null;
   const unanchored = lexicon.systemNameFirstByWord.get('');
-  if (allowNameFirst && (unanchored !== undefined || mayHoldWord(text, lexicon.systemNameFirstAnchors))) {
+  // No anchor word on the line, and no phrase without one: no name-first phrase can match.
+  if (unanchored !== undefined || mayHoldWord(text, lexicon.systemNameFirstAnchors)) {
     // Only the phrases anchored on a word this line contains (plus the unanchored few), in table order.
     const found: CompiledPhrase[] = [...(unanchored ?? [])];
     for (const word of indexWords(text)) {

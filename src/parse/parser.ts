@@ -95,7 +95,7 @@ interface KnownAuthor {
   pending: number;
 }
 
-/** Printed authors longer than this are not indexed by shape (see `ChatParser.#byShape`). */
+/** Printed authors longer than this (or empty) are not indexed by shape (see `ChatParser.#byShape`). */
 const MAX_SHAPED_AUTHOR = 4096;
 
 /**
@@ -664,7 +664,8 @@ export class ChatParser {
 
   /** The remembered author printed as `data[start, end)`, found in place. */
   #knownAt(data: string, start: number, end: number): KnownAuthor | undefined {
-    if (end - start > MAX_SHAPED_AUTHOR) return this.#known.get(data.slice(start, end));
+    // An empty author (`: text`) has no first unit to key by; very long ones are not indexed.
+    if (end === start || end - start > MAX_SHAPED_AUTHOR) return this.#known.get(data.slice(start, end));
     const bucket = this.#byShape.get(authorShape(data, start, end));
     if (bucket === undefined) return undefined;
     // Same length and first unit: one comparison settles it (rarely two).
@@ -677,7 +678,7 @@ export class ChatParser {
     if (this.#known.size >= MAX_KNOWN_AUTHORS) return null;
     const known: KnownAuthor = { printed: ownCopy(printed), name, pending: 0 };
     this.#known.set(known.printed, known);
-    if (printed.length <= MAX_SHAPED_AUTHOR) {
+    if (printed.length > 0 && printed.length <= MAX_SHAPED_AUTHOR) {
       const shape = authorShape(printed, 0, printed.length);
       const bucket = this.#byShape.get(shape);
       if (bucket === undefined) this.#byShape.set(shape, [known]);

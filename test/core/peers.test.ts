@@ -200,6 +200,8 @@ describe('authors', () => {
       '10/03/2022, 11:05 - Anne: six',
       `10/03/2022, 11:06 - ${long}: seven`,
       `10/03/2022, 11:07 - ${long.slice(0, -1)}h: eight`,
+      '10/03/2022, 11:08 - : nine',
+      '10/03/2022, 11:09 - : ten',
     ];
     const text = lines.join('\n');
     const expected = [
@@ -211,6 +213,8 @@ describe('authors', () => {
       ['Anne', 'six'],
       [long, 'seven'],
       [`${long.slice(0, -1)}h`, 'eight'],
+      ['', 'nine'],
+      ['', 'ten'],
     ];
     const whole = parseChatText(text, UTC);
     expect(whole.messages.map((m) => [m.author, m.text])).toEqual(expected);
@@ -220,6 +224,7 @@ describe('authors', () => {
       ['Ann', 1],
       [long, 2],
       [`${long.slice(0, -1)}h`, 1],
+      ['', 2],
     ]);
     // Cut every 7 characters: authors are then found in chunks other than the one they were first seen in.
     const chunks: string[] = [];
