@@ -20,7 +20,7 @@
  * @module
  */
 
-import { isMarkCode, isWhiteSpaceCode } from '../chars.js';
+import { isMarkCode, isWhiteSpaceCode, stripMarks } from '../chars.js';
 import { isQuote } from './word-key.js';
 
 /** Units of the second word a key keeps: enough to tell `added` from `are`, few enough to survive a cut prefix. */
@@ -31,9 +31,7 @@ const SECOND_WORD_WINDOW = 128;
 /** The index of the second word of `text[start, end)` (after the first word and the space), or `end`. */
 function secondWordStart(text: string, start: number, end: number): number {
   const limit = Math.min(end, start + SECOND_WORD_WINDOW);
-  let i = start;
-  // Leading marks and spaces, as the first-word key skips them (U+FEFF is both: a mark first).
-  while (i < limit && (isMarkCode(text.charCodeAt(i)) || isWhiteSpaceCode(text.charCodeAt(i)))) i++;
+  let i = skipMarksAndSpaces(text, start, limit);
   // The first word runs to a space or a quote; marks inside it are not breaks.
   for (; i < limit; i++) {
     const code = text.charCodeAt(i);
@@ -41,8 +39,35 @@ function secondWordStart(text: string, start: number, end: number): number {
     if (isWhiteSpaceCode(code) || isQuote(code)) break;
   }
   if (i === limit && limit < end) return -1;
-  while (i < end && (isMarkCode(text.charCodeAt(i)) || isWhiteSpaceCode(text.charCodeAt(i)))) i++;
+  return skipMarksAndSpaces(text, i, end);
+}
+
+/** Past marks and white space, as the first-word key skips them (U+FEFF is both: a mark first). */
+function skipMarksAndSpaces(text: string, from: number, limit: number): number {
+  let i = from;
+  while (i < limit && (isMarkCode(text.charCodeAt(i)) || isWhiteSpaceCode(text.charCodeAt(i)))) i++;
   return i;
+}
+
+/** Where the part of the word at `at` a key keeps ends: {@link KEY_UNITS} units (marks aside), or a stop. */
+function keyEnd(text: string, at: number, end: number): number {
+  let units = 0;
+  let i = at;
+  for (; i < end && units < KEY_UNITS; i++) {
+    const code = text.charCodeAt(i);
+    if (isMarkCode(code)) continue;
+    if (isStop(code)) break;
+    units++;
+  }
+  return i;
+}
+
+/**
+ * Upper then lower case: closer to the case folding of a `u`-flag regex than lower case alone
+ * (`ς` and `σ`, `ſ` and `s`, `ϐ` and `β` are one letter to the regex).
+ */
+function fold(key: string): string {
+  return key === '' ? key : key.toUpperCase().toLowerCase();
 }
 
 /**
@@ -61,19 +86,7 @@ function secondWordStart(text: string, start: number, end: number): number {
  */
 export function secondWordKey(text: string, start = 0, end: number = text.length): string | null {
   const at = secondWordStart(text, start, end);
-  if (at === -1) return null;
-  let key = '';
-  let units = 0;
-  for (let i = at; i < end && units < KEY_UNITS; i++) {
-    const code = text.charCodeAt(i);
-    if (isMarkCode(code)) continue;
-    if (isStop(code)) break;
-    key += text[i];
-    units++;
-  }
-  // Upper then lower case: closer to the case folding of a `u`-flag regex than lower case alone
-  // (`ς` and `σ`, `ſ` and `s`, `ϐ` and `β` are one letter to the regex).
-  return key === '' ? key : key.toUpperCase().toLowerCase();
+  return at === -1 ? null : fold(stripMarks(text.slice(at, keyEnd(text, at, end))));
 }
 
 /**
@@ -93,17 +106,12 @@ export function entrySecondWord(text: string, open: boolean): string | null {
   const at = secondWordStart(text, 0, text.length);
   if (at === -1) return null;
   if (at === text.length) return open ? null : '';
-  let units = 0;
-  for (let i = at; i < text.length && units < KEY_UNITS; i++) {
-    const code = text.charCodeAt(i);
-    if (code === OPEN_BRACE) return null;
-    if (isMarkCode(code)) continue;
-    if (isStop(code)) break;
-    units++;
-  }
-  // A prefix may stop inside its second word: a shorter key would not be the body's.
-  if (open && units < KEY_UNITS) return null;
-  return secondWordKey(text);
+  const stop = keyEnd(text, at, text.length);
+  const key = stripMarks(text.slice(at, stop));
+  // A variable (`{name}`) where the key's letters would be; or a prefix that may stop inside its
+  // second word, where a shorter key would not be the body's.
+  if (key.length < KEY_UNITS && (open || text.charCodeAt(stop) === OPEN_BRACE)) return null;
+  return fold(key);
 }
 
 /**

@@ -128,16 +128,13 @@ class OpenMessage {
   /** The body's lookup word key when already computed (authored lines), for the classifier. */
   word: string | undefined = undefined;
   /**
-   * The text the header was read from, and where the body's lines end in it so far: while the
-   * continuation lines follow the first line in that text, each after a lone `\n`, the body is
-   * one slice of it (no per-line strings, no join, and a flat string for the serializer).
+   * The text the header was read from, and where the body starts and its lines end in it so far:
+   * while the continuation lines follow the first line in that text, each after a lone `\n`, the
+   * body is one slice of it (no per-line strings, no join, and a flat string for the serializer).
    */
   data = '';
   bodyStart = 0;
-  firstEnd = 0;
   bodyEnd = 0;
-  /** The last line taken in ended with a lone `\n`: the next can extend the slice. */
-  joinable = false;
   /** Continuation lines that did not follow in place, once there is one (the slice's lines first). */
   more: string[] | null = null;
   lines = 1;
@@ -503,19 +500,19 @@ export class ChatParser {
       return;
     }
     const open = this.#current;
-    // In place: the same text, right after the last line and its lone line feed.
+    // In place: the same text, right after the last line and its lone line feed (a CRLF puts a CR
+    // at `bodyEnd`; a line cut out of its text has nothing there).
     if (
       open.more === null &&
-      open.joinable &&
       start === open.bodyEnd + 1 &&
       data === open.data &&
       data.charCodeAt(open.bodyEnd) === LF
     ) {
       open.bodyEnd = end;
-      open.joinable = terminator === '\n';
     } else {
       // The continuation lines so far stay one slice (inner line feeds and all); the rest are kept apart.
-      open.more ??= open.lines === 1 ? [] : [open.data.slice(open.firstEnd + 1, open.bodyEnd)];
+      const firstEnd = open.bodyStart + open.firstBody.length;
+      open.more ??= open.lines === 1 ? [] : [open.data.slice(firstEnd + 1, open.bodyEnd)];
       open.more.push(data.slice(start, end));
     }
     open.lines++;
@@ -619,9 +616,7 @@ export class ChatParser {
     // `end - firstBody.length` in `data`.
     open.data = data;
     open.bodyStart = end - open.firstBody.length;
-    open.firstEnd = end;
     open.bodyEnd = end;
-    open.joinable = terminator === '\n';
     open.length = open.firstBody.length;
     this.#isOpen = true;
   }
