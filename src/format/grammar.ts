@@ -26,8 +26,18 @@ export type Terminator = 'ios' | 'android' | 'legacy';
 
 const M = `${MARK_CLASS}*`;
 const S = SPACE_CLASS;
+/**
+ * The letters of Japanese era years, M(eiji), T(aishō), S(hōwa), H(eisei), R(eiwa): a date field
+ * may open with one (`R4`, `H31`).
+ *
+ * @example
+ * ```ts
+ * ERA_LETTERS.includes('R'); // true
+ * ```
+ */
+export const ERA_LETTERS = 'MTSHR';
 /** A date field: 1–4 digits of any script, or a Japanese era year (`R4`, `H31`). */
-const FIELD = '(?:[MTSHR]\\p{Nd}{1,2}|\\p{Nd}{1,4})';
+const FIELD = `(?:[${ERA_LETTERS}]\\p{Nd}{1,2}|\\p{Nd}{1,4})`;
 /** A separator: `/`, `.`, `-`, each optionally followed by a space (`27. 3. 2022`). */
 const SEP = `[/.\\-]${S}?`;
 /** After the last field: a trailing dot (hr, hu), or a year suffix from the locale tables (bg `г.`, th `BE`). */

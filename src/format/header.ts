@@ -6,7 +6,13 @@
 
 import { isMarkCode } from '../chars.js';
 import { toAsciiDigits } from './digits.js';
-import type { HeaderGrammar, NumberedRegExp, RawHeader, Terminator } from './grammar.js';
+import {
+  ERA_LETTERS,
+  type HeaderGrammar,
+  type NumberedRegExp,
+  type RawHeader,
+  type Terminator,
+} from './grammar.js';
 
 /** Group numbers of one grammar alternative, looked up once per grammar rather than per line. */
 interface GroupNumbers {
@@ -95,10 +101,12 @@ export function mayStartDate(line: string): boolean {
   }
   const code = line.charCodeAt(i);
   if (code >= 0x30 && code <= 0x39) return true;
-  // Era years: M(eiji), T(aishō), S(hōwa), H(eisei), R(eiwa).
-  if (code === 0x4d || code === 0x54 || code === 0x53 || code === 0x48 || code === 0x52) return true;
+  if (ERA_CODES.has(code)) return true;
   return code > 0x7f && isDigitUnit(code);
 }
+
+/** The era letters a date field may open with (`R4`), as the grammar has them. */
+const ERA_CODES: ReadonlySet<number> = new Set([...ERA_LETTERS].map((letter) => letter.charCodeAt(0)));
 
 /** `\p{Nd}` per BMP code unit, filled on first sight (0 unknown, 1 digit, 2 not). */
 const DIGIT_UNITS = new Uint8Array(0x10000);
