@@ -80,8 +80,8 @@ function mayStartHeader(line: string): boolean {
 }
 
 /**
- * Whether a line can open with a date as the grammar reads one: after marks and an optional `[`,
- * a digit of any script or an era letter (`R4`). A log locked on a date-first format asks this
+ * Whether a line (`line[start, end)` when given) can open with a date as the grammar reads one:
+ * after marks and an optional `[`, a digit of any script or an era letter (`R4`). A log locked on a date-first format asks this
  * before running the grammar on a line its template missed: a line opening with a word
  * (`Привет`, `😀 ok`) can be no header of that format, and the grammar's two regexes are the
  * dearest thing a continuation line can cost.
@@ -90,15 +90,17 @@ function mayStartHeader(line: string): boolean {
  * ```ts
  * mayStartDate('\u200e[۲۷/۳/۲۲، ۹:۴۱ م] A: hi'); // true (Persian digits)
  * mayStartDate('Привет, 10/03/2022'); // false
+ * mayStartDate('hi\n10/03/2022, 11:00 - A: b', 3, 26); // true: the line `[3, 26)` of a longer text
  * ```
  */
-export function mayStartDate(line: string): boolean {
-  let i = 0;
-  while (i < line.length && isMarkCode(line.charCodeAt(i))) i++;
-  if (line.charCodeAt(i) === 0x5b) {
+export function mayStartDate(line: string, start = 0, end: number = line.length): boolean {
+  let i = start;
+  while (i < end && isMarkCode(line.charCodeAt(i))) i++;
+  if (i < end && line.charCodeAt(i) === 0x5b) {
     i++;
-    while (i < line.length && isMarkCode(line.charCodeAt(i))) i++;
+    while (i < end && isMarkCode(line.charCodeAt(i))) i++;
   }
+  if (i >= end) return false;
   const code = line.charCodeAt(i);
   if (code >= 0x30 && code <= 0x39) return true;
   if (ERA_CODES.has(code)) return true;

@@ -456,25 +456,29 @@ export class ChatParser {
       } else {
         // Off the template (marks in new places, another digit script …): its regex when the
         // scanner could not decide, else the full grammar, which must give the locked shape.
-        text = data.slice(start, end);
-        const fast =
-          found === SCAN_UNDECIDED && template !== null ? matchTemplateRegex(text, template) : null;
-        // Only a line opening with a date can be a header of a date-first format.
-        const header =
-          fast ?? (format.timeFirst || mayStartDate(text) ? matchHeader(text, this.#grammar) : null);
-        if (header !== null && (fast !== null || shapeKey(header) === this.#shape)) {
-          const wall = interpretWallTime(header, format.dateOrder, this.#lexicon.meridiem);
-          if (wall !== null) {
-            this.#flush(out);
-            this.#startWall(number, text, header.restStart, terminator, wall);
-            return;
+        // Only a line opening with a date can be a header of a date-first format: the others
+        // (most continuation lines) are never cut out of the chunk.
+        const undecided = found === SCAN_UNDECIDED && template !== null;
+        if (undecided || format.timeFirst || mayStartDate(data, start, end)) {
+          text = data.slice(start, end);
+          const fast = undecided ? matchTemplateRegex(text, template) : null;
+          const header =
+            fast ?? (format.timeFirst || mayStartDate(text) ? matchHeader(text, this.#grammar) : null);
+          if (header !== null && (fast !== null || shapeKey(header) === this.#shape)) {
+            const wall = interpretWallTime(header, format.dateOrder, this.#lexicon.meridiem);
+            if (wall !== null) {
+              this.#flush(out);
+              this.#startWall(number, text, header.restStart, terminator, wall);
+              return;
+            }
+            this.#invalidDate(number, text);
           }
-          this.#invalidDate(number, text);
         }
       }
     }
-    if (text === null) this.#continue(number, data, start, end, terminator, format);
-    else this.#continue(number, text, 0, text.length, terminator, format);
+    // Not a header: read in place, so a body whose lines follow each other in the chunk stays
+    // one slice of it (see `#continue`).
+    this.#continue(number, data, start, end, terminator, format);
   }
 
   /** A line, `data[start, end)`, that opens no message: the open message's next line, or a counted skip. */
