@@ -69,7 +69,9 @@ export interface Attachment {
  * const message: Message = {
  *   line: 1,
  *   timestamp: '2022-03-10T10:00:00.000Z',
+ *   timestampMs: Date.UTC(2022, 2, 10, 10),
  *   localTime: '2022-03-10T11:00:00',
+ *   localTimeMs: Date.UTC(2022, 2, 10, 11),
  *   author: 'Customer 1',
  *   text: 'Message 1',
  *   system: false,
@@ -85,8 +87,15 @@ export interface Message {
   readonly line: number;
   /** The instant in UTC, ISO 8601 with milliseconds and `Z`. */
   readonly timestamp: string;
+  /** The same instant in milliseconds since the epoch: `Date.parse(timestamp)`, without parsing. */
+  readonly timestampMs: number;
   /** The wall-clock time as printed in the log, ISO 8601 without zone (`2022-03-10T11:00:00`). */
   readonly localTime: string;
+  /**
+   * The same wall-clock time in milliseconds, read as if it were UTC: `Date.parse(localTime + 'Z')`.
+   * `localTimeMs - timestampMs` is the device's offset from UTC at that message, in milliseconds.
+   */
+  readonly localTimeMs: number;
   /** Display name with bidi/format controls and the `~ ` non-contact prefix removed; `null` for authorless events. */
   readonly author: string | null;
   /** The body exactly as in the log, lines joined with `\n`. */

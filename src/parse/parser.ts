@@ -797,7 +797,9 @@ export class ChatParser {
     const message: Mutable<Message> = {
       line: open.line,
       timestamp,
+      timestampMs: epochMs,
       localTime: isoLocalTime(day.isoDate, open.hour, open.minute, open.second),
+      localTimeMs: wallMs,
       author: open.author,
       text: body,
       system,

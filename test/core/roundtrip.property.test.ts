@@ -49,12 +49,27 @@ describe('parse(render(chat)) returns the chat', () => {
         const wall = (chat.messages[i] as ExpectedMessage).wall;
         const wallMs = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
         expect(message.timestamp).toBe(new Date(wallMs - offset * MINUTE_MS).toISOString());
+        // The millisecond fields are the same times as the strings.
+        expect(message.timestampMs).toBe(Date.parse(message.timestamp));
+        expect(message.localTimeMs).toBe(wallMs);
       }
       expect(info.skippedLines).toBe(0);
       expect(info.invalidDates).toBe(0);
       expect(info.format?.os).toBe(chat.format.os === 'legacy' ? 'ios-legacy' : chat.format.os);
       expect(info.format?.dateOrder).toBe(chat.format.order);
       expect(info.format?.clock).toBe(chat.format.clock === null ? '24h' : '12h');
+    },
+  );
+
+  test.prop([chatArb()], { numRuns: 100 })(
+    'in a zone with daylight saving, timestampMs and localTimeMs are the times of the strings',
+    (chat) => {
+      for (const timeZone of ['Europe/Berlin', 'America/Sao_Paulo', 'Australia/Lord_Howe']) {
+        for (const message of parseChatText(chat.text, { ...chat.options, timeZone }).messages) {
+          expect(message.timestampMs).toBe(Date.parse(message.timestamp));
+          expect(message.localTimeMs).toBe(Date.parse(`${message.localTime}Z`));
+        }
+      }
     },
   );
 
