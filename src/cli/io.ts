@@ -32,14 +32,14 @@ export interface CliIo {
 }
 
 /**
- * Writes a chunk, waiting for `drain` when the stream's buffer is full.
+ * Writes a chunk (text or bytes), waiting for `drain` when the stream's buffer is full.
  *
  * @example
  * ```ts
  * await write(io.stdout, '{"line":1}\n');
  * ```
  */
-export async function write(stream: Writable, chunk: string): Promise<void> {
+export async function write(stream: Writable, chunk: string | Uint8Array): Promise<void> {
   if (stream.write(chunk)) return;
   await new Promise<void>((resolve, reject) => {
     const onDrain = () => {

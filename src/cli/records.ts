@@ -44,11 +44,13 @@ const json = JSON.stringify;
  * handful of authors, so these are built once each (bounded; cleared when full) and a record
  * is made of fewer, longer pieces: every piece joined is an allocation.
  */
-interface AuthorPart {
+export interface AuthorPart {
   /** Followed by the text in quotes (`JSON.stringify` writes them). */
   readonly bare: string;
   /** Followed by the text as is: the opening quote is already here. */
   readonly open: string;
+  /** `bare` as UTF-8, once a byte encoder has asked for it (see `record-encoder.ts`). */
+  bytes: Uint8Array | undefined;
 }
 const MAX_CACHED_AUTHORS = 10_000;
 const authorParts = new Map<string, AuthorPart>();
@@ -103,12 +105,8 @@ function record(m: Message, wellFormed: boolean, newline: boolean): string {
   // `:`, `.`, `T`, `Z`, letters): they need no escaping.
   const text = m.text;
   const plain = writesAsIs(text, wellFormed);
-  const author = m.author === null ? NO_AUTHOR : authorPartOf(m.author);
-  const language = m.language;
-  const ending =
-    language === undefined && m.lineCount < CACHED_LINE_COUNTS
-      ? ((newline ? LINE_ENDINGS : ENDINGS)[m.lineCount] as string)
-      : `${m.lineCount}${language === undefined ? '' : `,"language":"${language}"`}}${newline ? '\n' : ''}`;
+  const author = authorPartOf(m.author);
+  const ending = endingOf(m, newline);
   return plain
     ? `{"line":${m.line},"timestamp":"${m.timestamp}","localTime":"${m.localTime}${author.open}${text}${middleOf(m, true)}${ending}`
     : `{"line":${m.line},"timestamp":"${m.timestamp}","localTime":"${m.localTime}${author.bare}${json(text)}${middleOf(m, false)}${ending}`;
@@ -146,7 +144,16 @@ interface WellFormedString {
   isWellFormed(): boolean;
 }
 
-function authorPartOf(author: string): AuthorPart {
+/**
+ * The record's part between `localTime` and the text for an author (`null`: authorless), cached.
+ *
+ * @example
+ * ```ts
+ * authorPartOf('Ana').bare; // '","author":"Ana","text":'
+ * ```
+ */
+export function authorPartOf(author: string | null): AuthorPart {
+  if (author === null) return NO_AUTHOR;
   let cached = authorParts.get(author);
   if (cached === undefined) {
     cached = authorPart(author);
@@ -158,12 +165,66 @@ function authorPartOf(author: string): AuthorPart {
 
 function authorPart(author: string | null): AuthorPart {
   const bare = `","author":${json(author)},"text":`;
-  return { bare, open: `${bare}"` };
+  return { bare, open: `${bare}"`, bytes: undefined };
 }
 
-/** The middle of a record, after the closing quote of a text written as is (`closeQuote`) or not. */
-function middleOf(m: Message, closeQuote: boolean): string {
-  if (m.attachment !== null || m.mediaType !== undefined) {
+/**
+ * Whether {@link endingOf} gives one of its cached strings for this message (a small line count
+ * and no language).
+ *
+ * @example
+ * ```ts
+ * hasSharedEnding(oneLineMessage); // true
+ * ```
+ */
+export function hasSharedEnding(m: Message): boolean {
+  return m.language === undefined && m.lineCount < CACHED_LINE_COUNTS;
+}
+
+/**
+ * The record's end after `"lineCount":`: the count, the language when there is one, `}`, and a
+ * line feed for NDJSON (`newline`). Cached for small counts without a language.
+ *
+ * @example
+ * ```ts
+ * endingOf(oneLineMessage, true); // '1}\n'
+ * endingOf(messageInGerman, false); // '1,"language":"de"}'
+ * ```
+ */
+export function endingOf(m: Message, newline: boolean): string {
+  const language = m.language;
+  return hasSharedEnding(m)
+    ? ((newline ? LINE_ENDINGS : ENDINGS)[m.lineCount] as string)
+    : `${m.lineCount}${language === undefined ? '' : `,"language":"${language}"`}}${newline ? '\n' : ''}`;
+}
+
+/**
+ * Whether a message's record middle ({@link middleOf}) is one of the cached few (no attachment
+ * name or media type in it): then the same string object comes back for every such message.
+ *
+ * @example
+ * ```ts
+ * hasSharedMiddle(plainTextMessage); // true
+ * hasSharedMiddle(messageWithAttachment); // false: the file name is in the middle
+ * ```
+ */
+export function hasSharedMiddle(m: Message): boolean {
+  return m.attachment === null && m.mediaType === undefined;
+}
+
+/**
+ * The middle of a record, `,"system":…,"lineCount":`, after the closing quote of a text written
+ * as is (`closeQuote`: it starts with that quote) or not. Cached per combination of kind,
+ * `system` and flags when {@link hasSharedMiddle}.
+ *
+ * @example
+ * ```ts
+ * middleOf(plainTextMessage, false);
+ * // ',"system":false,"attachment":null,"kind":"text","flags":{…},"lineCount":'
+ * ```
+ */
+export function middleOf(m: Message, closeQuote: boolean): string {
+  if (!hasSharedMiddle(m)) {
     return closeQuote ? `"${buildMiddle(m)}` : buildMiddle(m);
   }
   const f = m.flags;

@@ -5,42 +5,8 @@ import type { Message } from '../../src/parse/message.js';
 import { parseChat } from '../../src/parse/stream.js';
 import { parseChatText } from '../../src/parse/sync.js';
 import { splitAt } from '../payload/helpers.js';
+import { messageArb } from '../support/messages.js';
 import { chatArb } from '../support/render.js';
-
-const flagsArb = fc.record({
-  edited: fc.boolean(),
-  mediaOmitted: fc.boolean(),
-  deleted: fc.boolean(),
-  unrecognizedSystem: fc.boolean(),
-});
-
-/** Messages with every optional field present or absent; author, text and file names of any code units. */
-const messageArb: fc.Arbitrary<Message> = fc
-  .record({
-    line: fc.nat(),
-    // As the parser builds them (recordJson relies on these needing no escaping).
-    timestamp: fc
-      .date({ min: new Date(0), max: new Date(Date.UTC(9999, 0)), noInvalidDate: true })
-      .map((d) => d.toISOString()),
-    localTime: fc
-      .date({ min: new Date(0), max: new Date(Date.UTC(9999, 0)), noInvalidDate: true })
-      .map((d) => d.toISOString().slice(0, 19)),
-    author: fc.option(fc.string({ unit: 'binary' }), { nil: null }),
-    text: fc.string({ unit: 'binary' }),
-    system: fc.boolean(),
-    attachment: fc.option(fc.record({ fileName: fc.string({ unit: 'binary' }) }), { nil: null }),
-    kind: fc.constantFrom('text', 'attachment', 'system', 'deleted'),
-    flags: flagsArb,
-    // Small counts take cached record endings, larger ones are written out.
-    lineCount: fc.oneof(fc.nat({ max: 70 }), fc.nat()),
-    mediaType: fc.option(fc.constantFrom('image', 'video'), { nil: undefined }),
-    language: fc.option(fc.constantFrom('en', 'zh-TW'), { nil: undefined }),
-  })
-  .map(({ mediaType, language, ...rest }) => ({
-    ...rest,
-    ...(mediaType !== undefined ? { mediaType } : {}),
-    ...(language !== undefined ? { language } : {}),
-  })) as fc.Arbitrary<Message>;
 
 describe('NDJSON records', () => {
   test.prop([messageArb], { numRuns: 500 })('recordJson equals JSON.stringify(toRecord(m))', (message) => {

@@ -10,7 +10,8 @@ import { judgeParse } from '../findings.js';
 import { openInput } from '../input.js';
 import { type CliIo, write } from '../io.js';
 import { PARSE_FLAGS, toParseOptions } from '../parse-options.js';
-import { type RecordFormat, recordWriter } from '../records.js';
+import { RecordEncoder } from '../record-encoder.js';
+import type { RecordFormat } from '../records.js';
 import { usageError } from '../usage-error.js';
 
 /** Help text of `parse`. */
@@ -51,21 +52,17 @@ export async function parseCommand(args: readonly string[], io: CliIo): Promise<
   const chatExport = await openInput(positionals[0], io);
   try {
     const chat = parseChat(await chatExport.chatLog.open(), options);
-    // The log is read as bytes, so every string the parser returns is well-formed.
-    const writer = recordWriter(format as RecordFormat, { wellFormed: true });
-    let first = true;
+    // Records go out as bytes made straight from the messages (no record strings to encode).
+    const encoder = new RecordEncoder(format as RecordFormat);
     // One write per input chunk's worth of messages (not per message): far fewer awaits.
     for await (const batch of chat.batches()) {
-      let out = first ? writer.open : '';
-      for (const message of batch) {
-        out += writer.record(message, first);
-        first = false;
-      }
-      await write(io.stdout, out);
+      for (const message of batch) encoder.add(message);
+      for (const bytes of encoder.take()) await write(io.stdout, bytes);
     }
     const { error, warnings } = judgeParse(chat.info, chatExport.chatLogChoice.name);
     if (error !== null) throw error;
-    await write(io.stdout, (first ? writer.open : '') + writer.close);
+    encoder.end();
+    for (const bytes of encoder.take()) await write(io.stdout, bytes);
     for (const warning of warnings) await write(io.stderr, `warning: ${warning}\n`);
   } finally {
     await chatExport.close();

@@ -1,0 +1,216 @@
+/**
+ * Records as UTF-8 bytes, written straight into buffers: what `parse` sends to stdout.
+ *
+ * Handing record strings to a stream costs more than making them: Node turns each string into
+ * bytes, and V8 must first flatten it (a record is a chain of joined pieces). For a batch of
+ * records that is a copy into one large string of two bytes per character (one emoji anywhere is
+ * enough), then a second pass to encode it to UTF-8. Here the keys and the cached parts (author,
+ * middle and ending) are bytes encoded once and copied, the line number and the times are written
+ * from numbers (`timestampMs`, `localTimeMs`: the strings are the same times, see `Message`), and
+ * the text is escaped and encoded in one pass into the output (`text/json-utf8.ts`), with no
+ * string made.
+ *
+ * ```
+ * {"line":7,"timestamp":"…","localTime":"…   keys copied; digits, and times from timestampMs and localTimeMs
+ * ","author":"Ana","text":                     author part: cached bytes
+ * "Hi 😀"                                       text: escaped and encoded in place
+ * ,"system":false,…,"lineCount":1}\n          tail: cached bytes per kind, flags and line count
+ * ```
+ *
+ * @module
+ */
+
+import type { Message } from '../parse/message.js';
+import { MAX_JSON_BYTES_PER_UNIT, writeJsonChars, writeJsonString } from '../text/json-utf8.js';
+import { writeIsoInstant, writeIsoLocalTime } from '../time/iso-bytes.js';
+import {
+  type AuthorPart,
+  authorPartOf,
+  endingOf,
+  hasSharedEnding,
+  hasSharedMiddle,
+  middleOf,
+  type RecordFormat,
+  recordWriter,
+} from './records.js';
+
+/** Bytes allocated at a time for output; a record larger than this gets a buffer of its own size. */
+const BLOCK_BYTES = 1024 * 1024;
+/** UTF-8 takes at most 3 bytes per UTF-16 code unit (a surrogate pair: 4 bytes for 2 units). */
+const MAX_UTF8_BYTES_PER_UNIT = 3;
+/** Room for the keys, the line number (24 characters at most), two quotes and the JSON array's separator. */
+const HEAD_ROOM = 96;
+const LINE_FEED = 0x0a;
+const COMMA = 0x2c;
+/** Line numbers up to this are written digit by digit (any other number as `JSON.stringify` writes it). */
+const MAX_DIGITS_LINE = 2 ** 31 - 1;
+
+const ascii = (text: string): Uint8Array => Buffer.from(text, 'latin1');
+const KEY_LINE = ascii('{"line":');
+const KEY_TIMESTAMP = ascii(',"timestamp":"');
+const KEY_LOCAL_TIME = ascii('","localTime":"');
+
+/**
+ * Turns messages into output records as UTF-8 bytes: NDJSON, a JSON array, or CSV, byte for byte
+ * what {@link recordWriter} writes for each format, encoded as UTF-8 (a property test holds it to
+ * that). Records are appended with {@link RecordEncoder.add}; {@link RecordEncoder.take} hands
+ * over the bytes made so far, as views of buffers the encoder never writes again (so they may be
+ * passed to a stream as they are).
+ *
+ * @example
+ * ```ts
+ * const encoder = new RecordEncoder('ndjson');
+ * for (const message of batch) encoder.add(message);
+ * for (const bytes of encoder.take()) stdout.write(bytes);
+ * encoder.end();
+ * for (const bytes of encoder.take()) stdout.write(bytes); // what closes the format, if anything
+ * ```
+ */
+export class RecordEncoder {
+  readonly #format: RecordFormat;
+  /** String records for CSV, and each format's opening and closing text. */
+  readonly #strings: ReturnType<typeof recordWriter>;
+  #block: Buffer = Buffer.allocUnsafe(0);
+  /** Where the next byte goes in `#block`, and where the bytes not yet taken start. */
+  #at = 0;
+  #from = 0;
+  /** Filled views of earlier blocks, not yet taken. */
+  #ready: Uint8Array[] = [];
+  #first = true;
+  /**
+   * The bytes of a record's tail (middle and ending) by middle string and line count: both come
+   * from small caches in `records.ts` (the same string objects each time), so their bytes are
+   * made once per combination.
+   */
+  readonly #tails = new Map<string, (Uint8Array | undefined)[]>();
+
+  constructor(format: RecordFormat) {
+    this.#format = format;
+    this.#strings = recordWriter(format);
+  }
+
+  /** Appends the record of `message` (and, before the first one, what opens the format). */
+  add(message: Message): void {
+    const first = this.#first;
+    if (first) {
+      this.#first = false;
+      this.#string(this.#strings.open);
+    }
+    if (this.#format === 'csv') {
+      this.#string(this.#strings.record(message, first));
+      return;
+    }
+    const m = message;
+    const { text, timestamp, localTime } = m;
+    const author = authorPartOf(m.author);
+    const authorBytes = author.bytes ?? authorBytesOf(author);
+    // The tail (middle and ending) as cached bytes, or, for an attachment name, a media type, a
+    // language or a long message, as a string to write out.
+    const tail =
+      hasSharedMiddle(m) && hasSharedEnding(m)
+        ? this.#sharedTail(m)
+        : middleOf(m, false) + endingOf(m, this.#format === 'ndjson');
+    const need =
+      HEAD_ROOM +
+      MAX_JSON_BYTES_PER_UNIT * (timestamp.length + localTime.length + text.length + 1) +
+      authorBytes.length +
+      (typeof tail === 'string' ? MAX_UTF8_BYTES_PER_UNIT * tail.length : tail.length);
+    if (this.#block.length - this.#at < need) this.#newBlock(need);
+    const block = this.#block;
+    let at = this.#at;
+    if (this.#format === 'json') {
+      if (!first) block[at++] = COMMA;
+      block[at++] = LINE_FEED;
+    }
+    block.set(KEY_LINE, at);
+    at = writeLine(block, at + KEY_LINE.length, m.line);
+    block.set(KEY_TIMESTAMP, at);
+    at += KEY_TIMESTAMP.length;
+    const timestampEnd = writeIsoInstant(block, at, m.timestampMs);
+    at = timestampEnd === -1 ? writeJsonChars(block, at, timestamp) : timestampEnd;
+    block.set(KEY_LOCAL_TIME, at);
+    at += KEY_LOCAL_TIME.length;
+    const localTimeEnd = writeIsoLocalTime(block, at, m.localTimeMs);
+    at = localTimeEnd === -1 ? writeJsonChars(block, at, localTime) : localTimeEnd;
+    block.set(authorBytes, at);
+    at = writeJsonString(block, at + authorBytes.length, text);
+    if (typeof tail === 'string') at += block.write(tail, at);
+    else {
+      block.set(tail, at);
+      at += tail.length;
+    }
+    this.#at = at;
+  }
+
+  /** Appends what closes the format (and opens it, when no record came). */
+  end(): void {
+    if (this.#first) {
+      this.#first = false;
+      this.#string(this.#strings.open);
+    }
+    this.#string(this.#strings.close);
+  }
+
+  /** The bytes appended since the last call, in order (none: an empty array). */
+  take(): Uint8Array[] {
+    const out = this.#ready;
+    if (this.#at > this.#from) out.push(this.#block.subarray(this.#from, this.#at));
+    this.#from = this.#at;
+    this.#ready = [];
+    return out;
+  }
+
+  #sharedTail(m: Message): Uint8Array {
+    const middle = middleOf(m, false);
+    let byCount = this.#tails.get(middle);
+    if (byCount === undefined) {
+      byCount = [];
+      this.#tails.set(middle, byCount);
+    }
+    let tail = byCount[m.lineCount];
+    if (tail === undefined) {
+      tail = Buffer.from(middle + endingOf(m, this.#format === 'ndjson'), 'utf8');
+      byCount[m.lineCount] = tail;
+    }
+    return tail;
+  }
+
+  #string(text: string): void {
+    if (text === '') return;
+    const need = MAX_UTF8_BYTES_PER_UNIT * text.length;
+    if (this.#block.length - this.#at < need) this.#newBlock(need);
+    this.#at += this.#block.write(text, this.#at);
+  }
+
+  /** Starts a new block with room for `need` bytes; the filled part of the old one waits for `take`. */
+  #newBlock(need: number): void {
+    if (this.#at > this.#from) this.#ready.push(this.#block.subarray(this.#from, this.#at));
+    this.#block = Buffer.allocUnsafe(Math.max(BLOCK_BYTES, need));
+    this.#at = 0;
+    this.#from = 0;
+  }
+}
+
+/** The UTF-8 bytes of an author part, kept on it (the cache of author parts is `records.ts`'s). */
+function authorBytesOf(author: AuthorPart): Uint8Array {
+  const bytes = Buffer.from(author.bare, 'utf8');
+  author.bytes = bytes;
+  return bytes;
+}
+
+/** A line number as `JSON.stringify` writes it (digits, for the integers a log has). */
+function writeLine(target: Uint8Array, at: number, line: number): number {
+  // JSON.stringify of a number is ASCII with nothing to escape.
+  if (!(Number.isInteger(line) && line >= 0 && line <= MAX_DIGITS_LINE)) {
+    return writeJsonChars(target, at, JSON.stringify(line));
+  }
+  let digits = 1;
+  for (let rest = line; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+  let rest = line;
+  for (let i = at + digits - 1; i >= at; i--) {
+    const next = Math.floor(rest / 10);
+    target[i] = 0x30 + (rest - next * 10);
+    rest = next;
+  }
+  return at + digits;
+}
