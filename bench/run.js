@@ -2,12 +2,13 @@
  * `npm run bench`: wa-import against whatsapp-chat-parser and the bare decode-and-split floor,
  * side by side, each run in its own child process.
  *
- *   node bench/run.js [--runs N] [--profile] [--no-ios]
+ *   node bench/run.js [--runs N] [--profile] [--no-ios] [--sink bytes|chars]
  *
  * 1. Generates (seeded, cached in `.bench/`) a 1M-message Android export (~90 MB) and a smaller
  *    iOS one.
  * 2. Runs every contender N times (default 3), round-robin so a noisy neighbour hits them all
- *    alike, and takes medians: throughput, CPU time, peak RSS.
+ *    alike, and takes medians: throughput, CPU time, peak RSS. Output goes to a sink that takes
+ *    UTF-8 bytes, as a file does (`--sink chars`: strings, never encoded; see contender.js).
  * 3. Prints a table and writes `bench/results.json`.
  * 4. With `--profile`, runs wa-import once more under `--cpu-prof` and ranks its hot spots.
  *
@@ -55,17 +56,25 @@ const LABELS = {
   'wa-import': '(b) wa-import parseChat → NDJSON',
   'whatsapp-chat-parser': '(c) whatsapp-chat-parser → NDJSON',
 };
+/** What the sink takes, for the results. */
+const SINKS = {
+  bytes:
+    'NDJSON as UTF-8 bytes, as a file takes it: strings are encoded on the way in (decodeStrings), wa-import writes bytes itself as `wa-import parse` does',
+  chars: "NDJSON strings, taken as they are (never encoded, never flattened): the earlier sessions' measure",
+};
 
 function parseArgs(argv) {
-  const args = { runs: 3, profile: false, ios: true };
+  const args = { runs: 3, profile: false, ios: true, sink: 'bytes' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--runs') args.runs = Number(argv[++i]);
     else if (arg === '--profile') args.profile = true;
     else if (arg === '--no-ios') args.ios = false;
-    else throw new Error(`unknown argument ${arg} (use --runs N, --profile, --no-ios)`);
+    else if (arg === '--sink') args.sink = argv[++i];
+    else throw new Error(`unknown argument ${arg} (use --runs N, --profile, --no-ios, --sink bytes|chars)`);
   }
   if (!(Number.isInteger(args.runs) && args.runs >= 1)) throw new Error('--runs takes a positive integer');
+  if (!(args.sink in SINKS)) throw new Error('--sink takes bytes or chars');
   return args;
 }
 
@@ -75,12 +84,13 @@ function parseArgs(argv) {
  * @param {string} contender
  * @param {import('./generate.js').ExportSpec} spec
  * @param {string} file
+ * @param {'bytes' | 'chars'} sink
  * @param {string[]} [nodeFlags]
  */
-async function runChild(contender, spec, file, nodeFlags = []) {
+async function runChild(contender, spec, file, sink, nodeFlags = []) {
   const child = spawn(
     process.execPath,
-    [...nodeFlags, CONTENDER, contender, file, spec.language, String(spec.utcOffsetMinutes)],
+    [...nodeFlags, CONTENDER, contender, file, spec.language, String(spec.utcOffsetMinutes), sink],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let stdout = '';
@@ -136,7 +146,7 @@ async function benchInput(args, spec) {
   const samples = Object.fromEntries(CONTENDERS.map((name) => [name, []]));
   for (let run = 1; run <= args.runs; run++) {
     for (const contender of CONTENDERS) {
-      const result = await runChild(contender, spec, generated.file);
+      const result = await runChild(contender, spec, generated.file, args.sink);
       samples[contender].push(result);
       process.stdout.write(
         `  run ${run}/${args.runs} ${contender.padEnd(21)} ${round(result.seconds, 2)} s, ` +
@@ -159,7 +169,7 @@ async function benchInput(args, spec) {
       mbPerCpuSecond: round(mb / cpuSeconds),
       peakRssMiB: round(median(runs.map((r) => (r.maxRssKiB * 1024) / MIB))),
       messages: runs[0].messages,
-      outputChars: runs[0].outputChars,
+      outputSize: runs[0].outputSize,
       ...(runs[0].extra === undefined ? {} : { details: runs[0].extra }),
       samples: runs.map((r) => ({
         seconds: round(r.seconds, 3),
@@ -187,6 +197,7 @@ async function benchInput(args, spec) {
     lines: generated.lines,
     seed: spec.seed,
     options: { language: spec.language, utcOffsetMinutes: spec.utcOffsetMinutes },
+    sink: args.sink,
     contenders,
     ratios,
     goals: {
@@ -217,7 +228,9 @@ function printTable(input) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   const line = (row) =>
     row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
-  console.log(`\n${input.name} — ${input.megabytes} MB, medians of ${bare.runs} runs`);
+  console.log(
+    `\n${input.name} — ${input.megabytes} MB, medians of ${bare.runs} runs, output as ${input.sink}`,
+  );
   console.log(line(rows[0]));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows.slice(1)) console.log(line(row));
@@ -233,12 +246,13 @@ function printTable(input) {
  * Runs wa-import once under the V8 CPU profiler and ranks its functions.
  *
  * @param {import('./generate.js').ExportSpec} spec
+ * @param {'bytes' | 'chars'} sink
  */
-async function profile(spec) {
+async function profile(spec, sink) {
   const dir = join(CACHE, 'profile');
   rmSync(dir, { recursive: true, force: true });
   const generated = await ensureExport(spec, CACHE);
-  await runChild('wa-import', spec, generated.file, [`--cpu-prof`, `--cpu-prof-dir=${dir}`]);
+  await runChild('wa-import', spec, generated.file, sink, [`--cpu-prof`, `--cpu-prof-dir=${dir}`]);
   const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
   if (file === undefined) throw new Error('no .cpuprofile written');
   const summary = summarizeProfile(join(dir, file), ROOT);
@@ -280,12 +294,12 @@ async function main() {
       statistic: 'median',
       units: { throughput: 'MB/s, MB = 10^6 bytes of input', rss: 'MiB, process.resourceUsage().maxRSS' },
       timing: 'inside each child, from opening the file to the sink finishing (process start-up excluded)',
-      sink: 'a Writable that discards (decodeStrings: false), backpressure respected',
+      sink: `a Writable that discards, backpressure respected; takes ${SINKS[args.sink]}`,
     },
     goals: GOALS,
     inputs,
   };
-  if (args.profile) results.profile = await profile(INPUTS[0]);
+  if (args.profile) results.profile = await profile(INPUTS[0], args.sink);
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwrote ${relative(ROOT, RESULTS)} in ${round((performance.now() - started) / 1000)} s`);
 }
