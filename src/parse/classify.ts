@@ -113,7 +113,8 @@ export function startsWithMark(text: string): boolean {
 
 /**
  * Classifies a message body (the text after `Author: `, continuation lines joined by `\n`).
- * `bodyWord` is the body's {@link lookupWordKey} when the caller has it already.
+ * `bodyWord` is the body's {@link lookupWordKey} and `newline` the index of its first `\n`
+ * (-1: none) when the caller has them already.
  *
  * @example
  * ```ts
@@ -121,8 +122,12 @@ export function startsWithMark(text: string): boolean {
  * // { fileName: 'IMG-20220323-WA0002.jpg' }
  * ```
  */
-export function classifyBody(body: string, lexicon: Lexicon, bodyWord?: string): Classification {
-  const newline = body.indexOf('\n');
+export function classifyBody(
+  body: string,
+  lexicon: Lexicon,
+  bodyWord?: string,
+  newline: number = body.indexOf('\n'),
+): Classification {
   if (bodyWord === NO_WORD_KEY && isPlainText(body, newline)) return PLAIN_TEXT;
   const firstLine = newline === -1 ? body : body.slice(0, newline);
   const languages: string[] = [];

@@ -73,6 +73,7 @@ const MAX_KNOWN_AUTHORS = 10_000;
 const NON_CONTACT_PREFIX = /^~[\s\u00a0\u202f]*/u;
 const CR = 13;
 const LF = 10;
+const SPACE = 0x20;
 const MINUTE_MS = 60_000;
 /**
  * The 16 possible flag sets, shared by every message (frozen): most messages have all four
@@ -716,7 +717,10 @@ export class ChatParser {
     open.known = known;
     // A group event iOS attributes to its actor repeats the printed name at the start of the body.
     const selfNamed =
-      body.length > candidate.length && body.startsWith(candidate) && body[candidate.length] === ' ';
+      body.length > candidate.length &&
+      body.charCodeAt(0) === candidate.charCodeAt(0) &&
+      body.startsWith(candidate) &&
+      body.charCodeAt(candidate.length) === SPACE;
     const lexicon = this.#lexicon;
     let word = lookupWordKeyAt(data, lexicon.wordKeys, bodyStart, end);
     // A first word some entry opens with, then a second word none has (`You know …`): no entry
@@ -755,7 +759,13 @@ export class ChatParser {
           ? open.firstBody
           : open.data.slice(open.bodyStart, open.bodyEnd);
     const info = this.info;
-    const classified = classifyBody(body, this.#lexicon, open.word);
+    // The first line feed, if any, ends the first line (`firstBody` holds none).
+    const classified = classifyBody(
+      body,
+      this.#lexicon,
+      open.word,
+      open.lines === 1 ? -1 : open.firstBody.length,
+    );
     const systemMatch = open.system;
     // Authorless lines are system events; authored ones only when the phrase is a chat-level notice.
     const authorless = open.author === null;

@@ -12,6 +12,7 @@ import { getLexicon } from '../../src/locales/lexicon.js';
 import { LOCALE_TABLES } from '../../src/locales/registry.js';
 import { firstWordKey, lookupWordKey } from '../../src/locales/word-key.js';
 import { classifyBody, matchSystem, startsWithMark } from '../../src/parse/classify.js';
+import { parseChatText } from '../../src/parse/sync.js';
 
 const lexicon = getLexicon();
 
@@ -138,4 +139,24 @@ describe('classifier shortcuts', () => {
       if (keyed) expect(lookupWordKey(text, lexicon.wordKeys)).toBe(word);
     },
   );
+
+  // The parser hands the classifier what it knows already (the lookup key, where the first line
+  // ends) and keeps a multi-line body as one slice of its chunk: none of it may change an answer.
+  test.prop([fc.array(fc.tuple(bodyArb, fc.constantFrom('\n', '\r\n')), { minLength: 1, maxLength: 8 })], {
+    numRuns: 1500,
+  })('classify bodies in a parsed log as the classifier does on their own', (bodies) => {
+    const log = bodies.map(([body, end], i) => `10/03/2022, 11:0${i} - Ana: ${body}${end}`).join('');
+    for (const message of parseChatText(log, { utcOffsetMinutes: 0 }).messages) {
+      if (message.system) continue;
+      const alone = classifyBody(message.text, lexicon);
+      expect({ ...message.flags, kind: message.kind, attachment: message.attachment }).toEqual({
+        edited: alone.edited,
+        mediaOmitted: alone.mediaOmitted,
+        deleted: alone.deleted,
+        unrecognizedSystem: false,
+        kind: alone.kind,
+        attachment: alone.attachment,
+      });
+    }
+  });
 });
