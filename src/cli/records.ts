@@ -168,16 +168,8 @@ function authorPart(author: string | null): AuthorPart {
   return { bare, open: `${bare}"`, bytes: undefined };
 }
 
-/**
- * Whether {@link endingOf} gives one of its cached strings for this message (a small line count
- * and no language).
- *
- * @example
- * ```ts
- * hasSharedEnding(oneLineMessage); // true
- * ```
- */
-export function hasSharedEnding(m: Message): boolean {
+/** Whether {@link endingOf} gives one of its cached strings (a small line count, no language). */
+function hasSharedEnding(m: Message): boolean {
   return m.language === undefined && m.lineCount < CACHED_LINE_COUNTS;
 }
 
@@ -198,24 +190,15 @@ export function endingOf(m: Message, newline: boolean): string {
     : `${m.lineCount}${language === undefined ? '' : `,"language":"${language}"`}}${newline ? '\n' : ''}`;
 }
 
-/**
- * Whether a message's record middle ({@link middleOf}) is one of the cached few (no attachment
- * name or media type in it): then the same string object comes back for every such message.
- *
- * @example
- * ```ts
- * hasSharedMiddle(plainTextMessage); // true
- * hasSharedMiddle(messageWithAttachment); // false: the file name is in the middle
- * ```
- */
-export function hasSharedMiddle(m: Message): boolean {
+/** Whether {@link middleOf} gives one of its cached strings (no attachment name or media type in it). */
+function hasSharedMiddle(m: Message): boolean {
   return m.attachment === null && m.mediaType === undefined;
 }
 
 /**
  * The middle of a record, `,"system":…,"lineCount":`, after the closing quote of a text written
  * as is (`closeQuote`: it starts with that quote) or not. Cached per combination of kind,
- * `system` and flags when {@link hasSharedMiddle}.
+ * `system` and flags for messages without attachment or media type.
  *
  * @example
  * ```ts
