@@ -22,7 +22,7 @@
 
 import type { Message } from '../parse/message.js';
 import { MAX_JSON_BYTES_PER_UNIT, writeJsonChars, writeJsonString } from '../text/json-utf8.js';
-import { writeIsoInstant, writeIsoLocalTime } from '../time/iso-bytes.js';
+import { IsoTimeWriter } from '../time/iso-bytes.js';
 import {
   type AuthorPart,
   authorPartOf,
@@ -53,8 +53,10 @@ const MAX_DIGITS_LINE = 2 ** 31 - 1;
 
 const ascii = (text: string): Uint8Array => Buffer.from(text, 'latin1');
 const KEY_LINE = ascii('{"line":');
-const KEY_TIMESTAMP = ascii(',"timestamp":"');
-const KEY_LOCAL_TIME = ascii('","localTime":"');
+const TIMESTAMP_KEY = ',"timestamp":"';
+const LOCAL_TIME_KEY = '","localTime":"';
+const KEY_TIMESTAMP = ascii(TIMESTAMP_KEY);
+const KEY_LOCAL_TIME = ascii(LOCAL_TIME_KEY);
 
 /**
  * Turns messages into output records as UTF-8 bytes: NDJSON, a JSON array, or CSV, byte for byte
@@ -87,6 +89,8 @@ export class RecordEncoder {
    * The bytes of record tails (middle and ending) for messages without attachment, by kind,
    * media type, `system`, flags, line count and language (see {@link RecordEncoder.#sharedTail}).
    */
+  readonly #timestamps = new IsoTimeWriter('instant', TIMESTAMP_KEY);
+  readonly #localTimes = new IsoTimeWriter('local', LOCAL_TIME_KEY);
   readonly #tails = new Map<string, Map<string | undefined, (Uint8Array | undefined)[]>>();
   /** The last tail looked up, and what it was looked up by (`system` and the flags as bits). */
   #lastTail: Uint8Array | undefined;
@@ -137,14 +141,19 @@ export class RecordEncoder {
     }
     block.set(KEY_LINE, at);
     at = writeLine(block, at + KEY_LINE.length, m.line);
-    block.set(KEY_TIMESTAMP, at);
-    at += KEY_TIMESTAMP.length;
-    const timestampEnd = writeIsoInstant(block, at, m.timestampMs);
-    at = timestampEnd === -1 ? writeJsonChars(block, at, timestamp) : timestampEnd;
-    block.set(KEY_LOCAL_TIME, at);
-    at += KEY_LOCAL_TIME.length;
-    const localTimeEnd = writeIsoLocalTime(block, at, m.localTimeMs);
-    at = localTimeEnd === -1 ? writeJsonChars(block, at, localTime) : localTimeEnd;
+    // Each key and the date after it are one copy (per day); the rest of the time is digits.
+    const timestampEnd = this.#timestamps.write(block, at, m.timestampMs);
+    if (timestampEnd !== -1) at = timestampEnd;
+    else {
+      block.set(KEY_TIMESTAMP, at);
+      at = writeJsonChars(block, at + KEY_TIMESTAMP.length, timestamp);
+    }
+    const localTimeEnd = this.#localTimes.write(block, at, m.localTimeMs);
+    if (localTimeEnd !== -1) at = localTimeEnd;
+    else {
+      block.set(KEY_LOCAL_TIME, at);
+      at = writeJsonChars(block, at + KEY_LOCAL_TIME.length, localTime);
+    }
     block.set(authorBytes, at);
     at = writeJsonString(block, at + authorBytes.length, text);
     if (typeof tail === 'string') at += block.write(tail, at);
