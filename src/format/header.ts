@@ -81,15 +81,18 @@ function mayStartHeader(line: string): boolean {
 
 /**
  * Whether a line (`line[start, end)` when given) can open with a date as the grammar reads one:
- * after marks and an optional `[`, a digit of any script or an era letter (`R4`). A log locked on a date-first format asks this
- * before running the grammar on a line its template missed: a line opening with a word
- * (`Привет`, `😀 ok`) can be no header of that format, and the grammar's two regexes are the
- * dearest thing a continuation line can cost.
+ * after marks and an optional `[`, a digit of any script, or an era letter and a digit (`R4`).
+ * A log locked on a date-first format asks this before running the grammar on a line its
+ * template missed: a line opening with a word (`Привет`, `Sure`, `Maybe`: M, T, S, H and R are
+ * era letters) or an emoji can be no header of that format, and the grammar's two regexes are
+ * the dearest thing a continuation line can cost.
  *
  * @example
  * ```ts
  * mayStartDate('\u200e[۲۷/۳/۲۲، ۹:۴۱ م] A: hi'); // true (Persian digits)
  * mayStartDate('Привет, 10/03/2022'); // false
+ * mayStartDate('Sure, 10/03/2022'); // false: S is an era letter, but no digit follows
+ * mayStartDate('[R4/3/27 21:41] A: hi'); // true (a Japanese era year)
  * mayStartDate('hi\n10/03/2022, 11:00 - A: b', 3, 26); // true: the line `[3, 26)` of a longer text
  * ```
  */
@@ -101,10 +104,32 @@ export function mayStartDate(line: string, start = 0, end: number = line.length)
     while (i < end && isMarkCode(line.charCodeAt(i))) i++;
   }
   if (i >= end) return false;
+  if (ERA_CODES.has(line.charCodeAt(i))) i++;
+  return i < end && isDigitAt(line, i, end);
+}
+
+/** Whether `line[i, end)` opens with a decimal digit of some script (`\p{Nd}`), astral ones included. */
+function isDigitAt(line: string, i: number, end: number): boolean {
   const code = line.charCodeAt(i);
   if (code >= 0x30 && code <= 0x39) return true;
-  if (ERA_CODES.has(code)) return true;
-  return code > 0x7f && isDigitUnit(code);
+  if (code <= 0x7f) return false;
+  if (code < 0xd800 || code > 0xdbff) return isDigitUnit(code);
+  // A surrogate pair: digits beyond the BMP (Adlam's, mathematical ones) are rare, emoji are not.
+  return i + 1 < end && isAstralDigit(line.codePointAt(i) as number);
+}
+
+/** `\p{Nd}` per astral code point, on first sight (a chat uses a few hundred at most). */
+const ASTRAL_DIGITS = new Map<number, boolean>();
+const MAX_ASTRAL_DIGITS = 4096;
+
+function isAstralDigit(point: number): boolean {
+  let known = ASTRAL_DIGITS.get(point);
+  if (known === undefined) {
+    known = ANY_DIGIT.test(String.fromCodePoint(point));
+    if (ASTRAL_DIGITS.size >= MAX_ASTRAL_DIGITS) ASTRAL_DIGITS.clear();
+    ASTRAL_DIGITS.set(point, known);
+  }
+  return known;
 }
 
 /** The era letters a date field may open with (`R4`), as the grammar has them. */
@@ -114,9 +139,8 @@ const ERA_CODES: ReadonlySet<number> = new Set([...ERA_LETTERS].map((letter) => 
 const DIGIT_UNITS = new Uint8Array(0x10000);
 const ANY_DIGIT = /^\p{Nd}$/u;
 
-/** A decimal digit of some script; surrogates count (digits beyond the BMP, such as Adlam's). */
+/** A decimal digit of some script in the BMP (a lone surrogate is none). */
 function isDigitUnit(code: number): boolean {
-  if (code >= 0xd800 && code <= 0xdfff) return true;
   let known = DIGIT_UNITS[code] as number;
   if (known === 0) {
     known = ANY_DIGIT.test(String.fromCharCode(code)) ? 1 : 2;

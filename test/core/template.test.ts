@@ -224,7 +224,12 @@ describe('mayStartDate', () => {
     expect(mayStartDate('[R4/3/27 21:41] A: hi')).toBe(true);
     expect(mayStartDate('١٠/٣/٢٠٢٢, ١١:٠٠ - A: hi')).toBe(true);
     expect(mayStartDate('Привет, 10/03/2022, 11:00 - A: hi')).toBe(false);
-    expect(mayStartDate('😀 10/03/2022')).toBe(true); // a surrogate: left to the grammar
+    expect(mayStartDate('😀 10/03/2022')).toBe(false); // an emoji is no digit
+    expect(mayStartDate('𝟏𝟎/𝟑/𝟐𝟐, 𝟗:𝟒𝟏 - A: hi')).toBe(true); // digits beyond the BMP are
+    expect(mayStartDate('Sure, 10/03/2022')).toBe(false); // S is an era letter, but no digit follows
+    expect(mayStartDate('H31/4/30 9:00 - A: hi')).toBe(true);
+    expect(mayStartDate('\ud835')).toBe(false); // half a pair
+    expect(mayStartDate('\udfcf1')).toBe(false); // a lone low surrogate
     expect(mayStartDate('')).toBe(false);
   });
 
@@ -235,7 +240,11 @@ describe('mayStartDate', () => {
       fc.nat({ max: lines.length - 1 }),
       fc.constantFrom('', '\u200e', '\u200f\u202a', '[', 'x', 'Ж', '٣', ' ', '\ufeff'),
       fc.array(
-        fc.tuple(fc.nat({ max: 12 }), fc.nat({ max: 2 }), fc.constantFrom('', '٣', 'R', 'a', '\u200e', '[')),
+        fc.tuple(
+          fc.nat({ max: 12 }),
+          fc.nat({ max: 2 }),
+          fc.constantFrom('', '٣', 'R', 'S', 'a', '\u200e', '[', '😀', '𝟏', '\ud835'),
+        ),
         {
           maxLength: 2,
         },
