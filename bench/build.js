@@ -4,8 +4,8 @@
  * then `wa-import build` on a 1,000,000-message chat without media, for its peak memory (a long
  * chat must cost no more memory than a short one).
  *
- *   npm run bench:build             (builds dist/ first)
- *   node bench/build.js [runs]      (default 3 runs of each, medians reported)
+ *   npm run bench:build                 (builds dist/ first)
+ *   node bench/build.js [--runs N]      (default 3 runs of each, medians reported)
  *
  * The export is generated once and cached under `.bench/` (git-ignored): a stored (uncompressed)
  * zip of a few hundred random-byte media files and an Android chat log referencing each of them.
@@ -291,7 +291,9 @@ function median(values) {
 }
 
 async function main() {
-  const runs = Number(process.argv[2] ?? 3);
+  const at = process.argv.indexOf('--runs');
+  const runs = at === -1 ? 3 : Number(process.argv[at + 1]);
+  if (!(Number.isInteger(runs) && runs >= 1)) throw new Error('--runs takes a positive integer');
   if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js')))
     throw new Error('dist/ is missing: run "npm run build" first');
   const zipPath = await ensureExport();
