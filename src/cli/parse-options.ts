@@ -18,6 +18,36 @@ export const PARSE_FLAGS = {
   'assume-year': { type: 'string' },
 } as const;
 
+/**
+ * The arguments with a negative number after `--utc-offset` joined to it (`--utc-offset=-300`).
+ * `node:util` `parseArgs` reads `-300` as an option of its own and refuses the pair ("argument
+ * is ambiguous"), yet an offset west of UTC is what half the world types.
+ *
+ * @example
+ * ```ts
+ * joinNegativeOffset(['chat.txt', '--utc-offset', '-300']); // ['chat.txt', '--utc-offset=-300']
+ * ```
+ */
+export function joinNegativeOffset(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const next = args[i + 1];
+    if (arg === '--utc-offset' && next !== undefined && NEGATIVE_NUMBER.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+    // After `--`, everything is a positional.
+    if (arg === '--') {
+      out.push(...args.slice(i + 1));
+      break;
+    }
+  }
+  return out;
+}
+
+const NEGATIVE_NUMBER = /^-\d+$/u;
+
 /** The values `parseArgs` returns for {@link PARSE_FLAGS}. */
 export interface ParseFlagValues {
   readonly lang?: string | undefined;

@@ -94,6 +94,23 @@ describe('wa-import build', () => {
     expect(stderr).not.toContain('\r');
   });
 
+  it('takes an offset west of UTC as written (--utc-offset -300)', async () => {
+    const { status, stdout, stderr } = await run([
+      ZIP_NAME,
+      '--lang',
+      'en-GB',
+      '--utc-offset',
+      '-300',
+      '--self',
+      'Shop',
+      '--participant',
+      PARTICIPANT,
+    ]);
+    expect(stderr).not.toContain('error[');
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout.text()).utc_offset_minutes).toBe(-300);
+  });
+
   it('writes a file atomically with -o, the contacts file, and a JSON report', async () => {
     const { status, stdout, stderr } = await run([
       ZIP_NAME,

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { joinNegativeOffset } from '../../src/cli/parse-options.js';
 import { type RecordFormat, recordWriter } from '../../src/cli/records.js';
 import { parseChatText } from '../../src/parse/sync.js';
 import { buildZip, tempFolder, writeFiles } from '../build/helpers.js';
@@ -69,6 +70,45 @@ describe('wa-import parse', () => {
       [6, '2022-03-11T22:59:00.000Z', 'Anna Schmidt 🌸', 'text'],
     ]);
     expect(records[1].text).toBe('Hello "there" \\ 😀\nsecond line\tafter a tab');
+  });
+
+  it('takes an offset west of UTC as written (--utc-offset -300), in every command that reads the log', async () => {
+    const { status, stdout, stderr } = await runCli(
+      ['parse', 'chat.txt', '--utc-offset', '-300', '--lang', 'en-GB'],
+      {
+        cwd: temp.path,
+      },
+    );
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout.split('\n')[0] as string).timestamp).toBe('2022-03-10T16:00:00.000Z');
+    const inspect = await runCli(
+      ['inspect', 'chat.txt', '--utc-offset', '-300', '--lang', 'en-GB', '--json'],
+      {
+        cwd: temp.path,
+      },
+    );
+    expect(inspect.status).toBe(0);
+    expect(JSON.parse(inspect.stdout).firstTimestamp).toBe('2022-03-10T16:00:00.000Z');
+    // Not a number: left to the flag parser, which says what is wrong.
+    const bad = await runCli(['parse', 'chat.txt', '--utc-offset', '-x'], { cwd: temp.path });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^error\[E_USAGE\]: /u);
+  });
+
+  it('joins a negative offset to its flag, and nothing after --', () => {
+    expect(joinNegativeOffset(['a.txt', '--utc-offset', '-300', '--lang', 'en'])).toEqual([
+      'a.txt',
+      '--utc-offset=-300',
+      '--lang',
+      'en',
+    ]);
+    expect(joinNegativeOffset(['--utc-offset=-60', '--utc-offset', '60'])).toEqual([
+      '--utc-offset=-60',
+      '--utc-offset',
+      '60',
+    ]);
+    expect(joinNegativeOffset(['--', '--utc-offset', '-300'])).toEqual(['--', '--utc-offset', '-300']);
   });
 
   it('prints nothing but the error for a file that is no export', async () => {

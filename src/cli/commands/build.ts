@@ -18,6 +18,7 @@ import { BUILD_FLAGS, BUILD_FLAGS_HELP, toPrepareOptions } from '../build-flags.
 import { renderBuildSummary } from '../build-summary.js';
 import { openInput } from '../input.js';
 import { type CliIo, write } from '../io.js';
+import { joinNegativeOffset } from '../parse-options.js';
 import { progressLine } from '../progress.js';
 import { usageError } from '../usage-error.js';
 
@@ -86,7 +87,7 @@ async function writePayload(
  */
 export async function buildCommand(args: readonly string[], io: CliIo): Promise<void> {
   const { values, positionals } = parseArgs({
-    args: [...args],
+    args: joinNegativeOffset(args),
     options: BUILD_COMMAND_FLAGS,
     allowPositionals: true,
     strict: true,

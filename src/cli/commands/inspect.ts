@@ -11,7 +11,7 @@ import { parseChat } from '../../parse/stream.js';
 import { judgeParse } from '../findings.js';
 import { openInput } from '../input.js';
 import { type CliIo, write } from '../io.js';
-import { PARSE_FLAGS, toParseOptions } from '../parse-options.js';
+import { joinNegativeOffset, PARSE_FLAGS, toParseOptions } from '../parse-options.js';
 import { usageError } from '../usage-error.js';
 
 /** Help text of `inspect`. */
@@ -98,7 +98,7 @@ export interface InspectReport {
  */
 export async function inspectCommand(args: readonly string[], io: CliIo): Promise<void> {
   const { values, positionals } = parseArgs({
-    args: [...args],
+    args: joinNegativeOffset(args),
     options: { ...PARSE_FLAGS, json: { type: 'boolean', default: false } },
     allowPositionals: true,
     strict: true,

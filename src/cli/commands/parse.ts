@@ -9,7 +9,7 @@ import { parseChat } from '../../parse/stream.js';
 import { judgeParse } from '../findings.js';
 import { openInput } from '../input.js';
 import { type CliIo, write } from '../io.js';
-import { PARSE_FLAGS, toParseOptions } from '../parse-options.js';
+import { joinNegativeOffset, PARSE_FLAGS, toParseOptions } from '../parse-options.js';
 import { RecordEncoder } from '../record-encoder.js';
 import type { RecordFormat } from '../records.js';
 import { usageError } from '../usage-error.js';
@@ -38,7 +38,7 @@ Parse a WhatsApp chat export and print one record per message.
  */
 export async function parseCommand(args: readonly string[], io: CliIo): Promise<void> {
   const { values, positionals } = parseArgs({
-    args: [...args],
+    args: joinNegativeOffset(args),
     options: { ...PARSE_FLAGS, format: { type: 'string', default: 'ndjson' } },
     allowPositionals: true,
     strict: true,

@@ -34,6 +34,7 @@ import {
 } from '../inbox-credentials.js';
 import { openInput } from '../input.js';
 import { type CliIo, write } from '../io.js';
+import { joinNegativeOffset } from '../parse-options.js';
 import { looksLikePayloadFile, readPayloadFile } from '../payload-file.js';
 import { progressLine } from '../progress.js';
 import { renderSubmitJson, renderSubmitSummary } from '../submit-summary.js';
@@ -149,7 +150,7 @@ async function payloadUpload(path: string, signal: AbortSignal | undefined): Pro
 export async function submitCommand(args: readonly string[], io: CliIo): Promise<void> {
   rejectSecretFlags(args);
   const { values, positionals } = parseArgs({
-    args: [...args],
+    args: joinNegativeOffset(args),
     options: SUBMIT_FLAGS,
     allowPositionals: true,
     strict: true,
