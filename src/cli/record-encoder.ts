@@ -14,7 +14,7 @@
  * {"line":7,"timestamp":"…","localTime":"…   keys copied; digits, and times from timestampMs and localTimeMs
  * ","author":"Ana","text":                     author part: cached bytes
  * "Hi 😀"                                       text: escaped and encoded in place
- * ,"system":false,…,"lineCount":1}\n          tail: cached bytes per kind, flags and line count
+ * ,"system":false,…,"lineCount":1}\n          tail: cached bytes per kind, flags, line count, language
  * ```
  *
  * @module
@@ -85,12 +85,13 @@ export class RecordEncoder {
   /** Filled views of earlier blocks, not yet taken. */
   #ready: Uint8Array[] = [];
   #first = true;
-  /**
-   * The bytes of record tails (middle and ending) for messages without attachment, by kind,
-   * media type, `system`, flags, line count and language (see {@link RecordEncoder.#sharedTail}).
-   */
+  /** The times, each after its key (key and date: one cached copy per day). */
   readonly #timestamps = new IsoTimeWriter('instant', TIMESTAMP_KEY);
   readonly #localTimes = new IsoTimeWriter('local', LOCAL_TIME_KEY);
+  /**
+   * The bytes of record tails (middle and ending) for messages without attachment, by middle
+   * (kind, media type, `system`, flags), language and line count (see `#sharedTail`).
+   */
   readonly #tails = new Map<string, Map<string | undefined, (Uint8Array | undefined)[]>>();
   /** The last tail looked up, and what it was looked up by (`system` and the flags as bits). */
   #lastTail: Uint8Array | undefined;

@@ -716,9 +716,10 @@ export class ChatParser {
     } else open.author = known.name;
     open.known = known;
     // A group event iOS attributes to its actor repeats the printed name at the start of the body.
+    // (The first units are compared first: most bodies differ there.)
     const selfNamed =
       body.length > candidate.length &&
-      body.charCodeAt(0) === candidate.charCodeAt(0) &&
+      (candidate.length === 0 || body.charCodeAt(0) === candidate.charCodeAt(0)) &&
       body.startsWith(candidate) &&
       body.charCodeAt(candidate.length) === SPACE;
     const lexicon = this.#lexicon;
