@@ -27,6 +27,7 @@ import {
   type AuthorPart,
   authorPartOf,
   endingOf,
+  flagBits,
   middleOf,
   type RecordFormat,
   recordWriter,
@@ -199,13 +200,7 @@ export class RecordEncoder {
    * before, so that one is checked first.
    */
   #sharedTail(m: Message): Uint8Array {
-    const f = m.flags;
-    const bits =
-      (m.system ? 1 : 0) |
-      (f.edited ? 2 : 0) |
-      (f.mediaOmitted ? 4 : 0) |
-      (f.deleted ? 8 : 0) |
-      (f.unrecognizedSystem ? 16 : 0);
+    const bits = flagBits(m);
     const last = this.#lastTail;
     if (
       last !== undefined &&

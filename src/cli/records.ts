@@ -190,6 +190,27 @@ export function endingOf(m: Message, newline: boolean): string {
     : `${m.lineCount}${language === undefined ? '' : `,"language":"${language}"`}}${newline ? '\n' : ''}`;
 }
 
+/**
+ * `system` and the four flags of a message as bits (0–31): with the kind, what a record's middle
+ * depends on.
+ *
+ * @example
+ * ```ts
+ * flagBits(plainTextMessage); // 0
+ * flagBits(deletedMessage); // 8
+ * ```
+ */
+export function flagBits(m: Message): number {
+  const f = m.flags;
+  return (
+    (m.system ? 1 : 0) |
+    (f.edited ? 2 : 0) |
+    (f.mediaOmitted ? 4 : 0) |
+    (f.deleted ? 8 : 0) |
+    (f.unrecognizedSystem ? 16 : 0)
+  );
+}
+
 /** Whether {@link middleOf} gives one of its cached strings (no attachment name or media type in it). */
 function hasSharedMiddle(m: Message): boolean {
   return m.attachment === null && m.mediaType === undefined;
@@ -210,14 +231,7 @@ export function middleOf(m: Message, closeQuote: boolean): string {
   if (!hasSharedMiddle(m)) {
     return closeQuote ? `"${buildMiddle(m)}` : buildMiddle(m);
   }
-  const f = m.flags;
-  const index =
-    (m.system ? 1 : 0) |
-    (f.edited ? 2 : 0) |
-    (f.mediaOmitted ? 4 : 0) |
-    (f.deleted ? 8 : 0) |
-    (f.unrecognizedSystem ? 16 : 0) |
-    (closeQuote ? 32 : 0);
+  const index = flagBits(m) | (closeQuote ? 32 : 0);
   let byFlags = middles.get(m.kind);
   if (byFlags === undefined) {
     byFlags = [];

@@ -11,11 +11,9 @@
  * @module
  */
 
+import { isoDayPrefix } from './iso.js';
+
 const DAY_MS = 86_400_000;
-/** 0000-01-01 and 9999-12-31 in days since the epoch: dates both strings write with four-digit years. */
-const FIRST_DAY = -719_528;
-const LAST_DAY = 2_932_896;
-const DATE_LENGTH = 11;
 const ZERO = 0x30;
 const COLON = 0x3a;
 const DOT = 0x2e;
@@ -53,14 +51,15 @@ export class IsoTimeWriter {
   write(target: Uint8Array, at: number, ms: number): number {
     if (!Number.isInteger(ms)) return -1;
     const day = Math.floor(ms / DAY_MS);
-    if (day < FIRST_DAY || day > LAST_DAY) return -1;
     // Within a day everything fits 32 bits: integer arithmetic from here (`%` on doubles is a call).
     const inDay = (ms - day * DAY_MS) | 0;
     const second = (inDay / 1000) | 0;
     const milli = inDay - second * 1000;
     if (!this.#instant && milli !== 0) return -1;
     if (day !== this.#day) {
-      const date = new Date(day * DAY_MS).toISOString().slice(0, DATE_LENGTH);
+      // The date as `isoInstant` and `isoLocalTime` write it (only days they write so are cached).
+      const date = isoDayPrefix(day);
+      if (date === null) return -1;
       this.#head = Buffer.from(this.#lead + date, 'latin1');
       this.#day = day;
     }

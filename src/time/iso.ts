@@ -47,9 +47,10 @@ function tables(): void {
 export function isoInstant(epochMs: number): string {
   const day = Math.floor(epochMs / DAY_MS);
   if (day !== cachedDay) {
-    if (day < FIRST_DAY || day > LAST_DAY) return new Date(epochMs).toISOString();
+    const prefix = isoDayPrefix(day);
+    if (prefix === null) return new Date(epochMs).toISOString();
     cachedDay = day;
-    cachedDatePrefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    cachedDatePrefix = prefix;
   }
   if (minutes.length === 0) tables();
   // Within a day everything fits 32 bits: integer arithmetic (`%` on a double is a call).
@@ -61,6 +62,21 @@ export function isoInstant(epochMs: number): string {
   if (ms === 0 && s === 0) return cachedDatePrefix + (wholeMinuteInstants[minute] as string);
   const fraction = ms < 10 ? `00${ms}` : ms < 100 ? `0${ms}` : String(ms);
   return `${cachedDatePrefix}${minutes[minute] as string}${seconds[s] as string}.${fraction}Z`;
+}
+
+/**
+ * `YYYY-MM-DDT` of a day (days since the epoch), as `Date#toISOString` writes it, or null outside
+ * the years 0–9999 (where it writes the extended form, `+010000-…`).
+ *
+ * @example
+ * ```ts
+ * isoDayPrefix(19_061); // '2022-03-10T'
+ * isoDayPrefix(2_932_897); // null (year 10000)
+ * ```
+ */
+export function isoDayPrefix(day: number): string | null {
+  if (day < FIRST_DAY || day > LAST_DAY) return null;
+  return new Date(day * DAY_MS).toISOString().slice(0, 11);
 }
 
 /**

@@ -66,18 +66,21 @@ const EXPECTED = expectedPayload({
 });
 
 describe('wa-import build', () => {
+  /** The export with language, self and participant given, at a UTC offset. */
+  const atOffset = (offset: string): string[] => [
+    ZIP_NAME,
+    '--lang',
+    'en-GB',
+    '--utc-offset',
+    offset,
+    '--self',
+    'Shop',
+    '--participant',
+    PARTICIPANT,
+  ];
+
   it('writes the payload to stdout and a summary to stderr', async () => {
-    const { status, stdout, stderr } = await run([
-      ZIP_NAME,
-      '--lang',
-      'en-GB',
-      '--utc-offset',
-      '60',
-      '--self',
-      'Shop',
-      '--participant',
-      PARTICIPANT,
-    ]);
+    const { status, stdout, stderr } = await run(atOffset('60'));
     expect(stderr).not.toContain('error[');
     expect(status).toBe(0);
     expect(stdout.text()).toBe(EXPECTED);
@@ -95,17 +98,7 @@ describe('wa-import build', () => {
   });
 
   it('takes an offset west of UTC as written (--utc-offset -300)', async () => {
-    const { status, stdout, stderr } = await run([
-      ZIP_NAME,
-      '--lang',
-      'en-GB',
-      '--utc-offset',
-      '-300',
-      '--self',
-      'Shop',
-      '--participant',
-      PARTICIPANT,
-    ]);
+    const { status, stdout, stderr } = await run(atOffset('-300'));
     expect(stderr).not.toContain('error[');
     expect(status).toBe(0);
     expect(JSON.parse(stdout.text()).utc_offset_minutes).toBe(-300);
