@@ -21,8 +21,10 @@
  */
 
 import { isMarkCode, isSpaceCode, MARK_CLASS, SPACE_CLASS } from '../chars.js';
+import type { Lexicon } from '../locales/lexicon.js';
 import { toAsciiDigits } from './digits.js';
 import type { RawHeader } from './grammar.js';
+import { MeridiemReader } from './meridiem-reader.js';
 
 /** A compiled template and what every header it matches shares. */
 export interface HeaderTemplate {
@@ -47,8 +49,8 @@ export interface HeaderTemplate {
   readonly program: Int32Array | null;
   /** The program compiled to a function ({@link compileScanner}), or null where that is refused. */
   readonly scan: Scanner | null;
-  /** Sticky matcher for the meridiem word, used by the scanner. */
-  readonly meridiemAt: RegExp | null;
+  /** Reads the meridiem word for the scanner (null on a 24-hour clock). */
+  readonly meridiemWords: MeridiemReader | null;
   readonly constant: Pick<
     RawHeader,
     'bracket' | 'terminator' | 'timeFirst' | 'separator' | 'dateTail' | 'meridiemBefore'
@@ -76,15 +78,16 @@ const ROLE_MAX = [4, 4, 4, 2, 2, 2];
  *
  * @example
  * ```ts
- * const template = compileTemplate('10/03/2022, 11:00 - Anna: hi', header, 'AM|PM');
+ * const template = compileTemplate('10/03/2022, 11:00 - Anna: hi', header, getLexicon());
  * matchTemplate('11/03/2022, 09:30 - Ben: yo', template)?.fields; // ['11', '03', '2022']
  * ```
  */
 export function compileTemplate(
   line: string,
   header: RawHeader,
-  meridiemSource: string,
+  lexicon: Pick<Lexicon, 'meridiemSource' | 'meridiemPrinted'>,
 ): HeaderTemplate | null {
+  const { meridiemSource } = lexicon;
   const prefix = line.slice(0, header.restStart);
   if (header.fields.some((field) => !/^\d+$/u.test(field))) return null;
   const meridiemAt = header.meridiem === null ? -1 : prefix.indexOf(header.meridiem);
@@ -171,7 +174,8 @@ export function compileTemplate(
           index % 2 === 1 && ops[index - 1] === OP_DIGITS ? ROLES.indexOf(roles[value] as Role) : value,
         ),
       );
-  const meridiemWord = meridiemGroup === 0 ? null : new RegExp(`(?:${meridiemSource})`, 'uy');
+  const meridiemWords =
+    meridiemGroup === 0 ? null : new MeridiemReader(meridiemSource, lexicon.meridiemPrinted);
   return {
     regex: new RegExp(source, 'u'),
     groups: {
@@ -185,8 +189,8 @@ export function compileTemplate(
     },
     anyDigits,
     program,
-    meridiemAt: meridiemWord,
-    scan: program === null ? null : compileScanner(program, meridiemWord),
+    meridiemWords,
+    scan: program === null ? null : compileScanner(program, meridiemWords),
     constant: {
       bracket: header.bracket,
       terminator: header.terminator,
@@ -342,13 +346,11 @@ export function interpretHeaderAt(
       else if (arg === 4) out.minute = value;
       else second = value;
     } else {
-      const sticky = template.meridiemAt as RegExp;
-      sticky.lastIndex = i;
-      const word = sticky.exec(text);
+      const word = (template.meridiemWords as MeridiemReader).read(text, i);
       // A word running past the line's end is no match here (the regex sees only the line).
-      if (word === null || i + word[0].length > end) return meridiem === null ? SCAN_MISSED : SCAN_UNDECIDED;
-      meridiem = word[0];
-      i += meridiem.length;
+      if (word === null || i + word.length > end) return meridiem === null ? SCAN_MISSED : SCAN_UNDECIDED;
+      meridiem = word;
+      i += word.length;
     }
   }
   out.second = second;
@@ -473,14 +475,12 @@ export type Scanner = (text: string, start: number, end: number, out: ScannedHea
  *
  * @example
  * ```ts
- * const scan = compileScanner(template.program, template.meridiemAt);
+ * const scan = compileScanner(template.program, template.meridiemWords);
  * scan?.(chunk, 2, 30, scanned); // SCAN_MATCHED
  * ```
  */
-export function compileScanner(program: Int32Array, meridiemAt: RegExp | null): Scanner | null {
-  const body: string[] = [
-    'let i = start, code = 0, first = 0, value = 0, second = -1, meridiem = null, word = null;',
-  ];
+export function compileScanner(program: Int32Array, meridiemWords: MeridiemReader | null): Scanner | null {
+  const body: string[] = ['let i = start, code = 0, first = 0, value = 0, second = -1, meridiem = null;'];
   let fail = `return ${SCAN_MISSED};`;
   for (let pc = 0; pc < program.length; pc += 2) {
     const op = program[pc] as number;
@@ -497,10 +497,9 @@ export function compileScanner(program: Int32Array, meridiemAt: RegExp | null): 
       );
     } else {
       body.push(
-        'sticky.lastIndex = i;',
-        'word = sticky.exec(text);',
-        `if (word === null || i + word[0].length > end) ${fail}`,
-        'meridiem = word[0]; i += meridiem.length;',
+        'meridiem = words.read(text, i);',
+        `if (meridiem === null || i + meridiem.length > end) ${fail}`,
+        'i += meridiem.length;',
       );
       fail = `return ${SCAN_UNDECIDED};`;
     }
@@ -510,10 +509,10 @@ export function compileScanner(program: Int32Array, meridiemAt: RegExp | null): 
     const factory = new Function(
       'isMarkCode',
       'isSpaceCode',
-      'sticky',
+      'words',
       `return function scanTemplate(text, start, end, out) {\n${body.join('\n')}\n};`,
-    ) as (mark: typeof isMarkCode, space: typeof isSpaceCode, sticky: RegExp | null) => Scanner;
-    return factory(isMarkCode, isSpaceCode, meridiemAt);
+    ) as (mark: typeof isMarkCode, space: typeof isSpaceCode, words: MeridiemReader | null) => Scanner;
+    return factory(isMarkCode, isSpaceCode, meridiemWords);
   } catch {
     return null;
   }

@@ -93,6 +93,8 @@ export interface Lexicon {
   readonly meridiem: ReadonlyMap<string, number>;
   /** Regex source matching any meridiem word, longest first, internal spaces flexible. */
   readonly meridiemSource: string;
+  /** The words `meridiemSource` is built from: each printed form, lower-cased and upper-cased. */
+  readonly meridiemPrinted: readonly string[];
 }
 
 const MULTISPACE = / {2,}/gu;
@@ -327,6 +329,7 @@ export function compileLexicon(tables: readonly LocaleTable[]): Lexicon {
     systemNameFirstByWord,
     systemNameFirstAnchors: wordKeyFilter([...systemNameFirstByWord.keys()].filter((word) => word !== '')),
     meridiem,
+    meridiemPrinted: [...printed],
     // Either apostrophe (`'s ochtends`, `’s ochtends`), as in the phrases and page counts.
     meridiemSource: [...printed]
       .sort((a, b) => b.length - a.length)

@@ -339,7 +339,7 @@ export class ChatParser {
       const sample = this.#seen.find((s) => s.line === detected.exampleLine);
       if (sample !== undefined) {
         this.#shape = shapeKey(sample.header);
-        this.#template = compileTemplate(sample.text, sample.header, this.#lexicon.meridiemSource);
+        this.#template = compileTemplate(sample.text, sample.header, this.#lexicon);
         if (this.#template !== null) {
           this.#days = new DayReader(detected.dateOrder, this.#template.constant.dateTail);
         }

@@ -39,7 +39,7 @@ function fixtureLogs(): { name: string; lines: string[] }[] {
 function templateOf(lines: readonly string[]) {
   for (const line of lines) {
     const header = matchHeader(line, grammar);
-    if (header !== null) return compileTemplate(line, header, lexicon.meridiemSource);
+    if (header !== null) return compileTemplate(line, header, lexicon);
   }
   return null;
 }
@@ -163,7 +163,7 @@ describe('header templates', () => {
     for (const { lines, template } of programmed) {
       const program = template?.program ?? null;
       if (template === null || program === null) continue;
-      expect(typeof compileScanner(program, template.meridiemAt)).toBe('function');
+      expect(typeof compileScanner(program, template.meridiemWords)).toBe('function');
       // Where a runtime refuses to compile code, `scan` is null and the program is interpreted.
       const interpreted = { ...template, scan: null };
       for (const line of lines.slice(0, 20)) {
@@ -177,13 +177,13 @@ describe('header templates', () => {
     const line = '[3/27/R4, 21:41:35] A: y';
     const header = matchHeader(line, grammar);
     expect(header).not.toBeNull();
-    if (header !== null) expect(compileTemplate(line, header, lexicon.meridiemSource)).toBeNull();
+    if (header !== null) expect(compileTemplate(line, header, lexicon)).toBeNull();
   });
 
   it('fall back (no match) on a header shaped differently from the example', () => {
     const example = '10/03/2022, 11:00 - Anna: hi';
     const header = matchHeader(example, grammar);
-    const template = header === null ? null : compileTemplate(example, header, lexicon.meridiemSource);
+    const template = header === null ? null : compileTemplate(example, header, lexicon);
     expect(template).not.toBeNull();
     if (template === null) return;
     expect(matchTemplate('\u200e10/03/2022, 11:05 - Anna: hi', template)?.hour).toBe(11);
