@@ -113,12 +113,22 @@ export function interpretHour(
 ): number | null {
   if (meridiem === null) return hour <= 23 ? hour : null;
   if (hour > 12) return null;
-  // A chat prints the same two words all along: remember the last one's key.
-  if (meridiem !== lastMeridiem) {
-    lastMeridiem = meridiem;
-    lastMeridiemKey = meridiemKey(meridiem);
+  // A chat prints the same two words all along, turn and turn about: the last two words' masks
+  // are kept (a key is a normalization, a lower-casing and a map lookup).
+  if (masks !== cachedMasks) {
+    cachedMasks = masks;
+    recentWord = otherWord = null;
   }
-  const mask = masks.get(lastMeridiemKey);
+  let mask: number | undefined;
+  if (meridiem === recentWord) mask = recentMask;
+  else if (meridiem === otherWord) mask = otherMask;
+  else {
+    mask = masks.get(meridiemKey(meridiem));
+    otherWord = recentWord;
+    otherMask = recentMask;
+    recentWord = meridiem;
+    recentMask = mask;
+  }
   if (mask === undefined) return null;
   const morning = hour % 12;
   if ((mask >> morning) & 1) return morning;
@@ -128,8 +138,11 @@ export function interpretHour(
   return pmHours > popcount(mask & 0xfff) ? morning + 12 : morning;
 }
 
-let lastMeridiem: string | null = null;
-let lastMeridiemKey = '';
+let cachedMasks: ReadonlyMap<string, number> | null = null;
+let recentWord: string | null = null;
+let recentMask: number | undefined;
+let otherWord: string | null = null;
+let otherMask: number | undefined;
 
 /**
  * The wall time of a header, or null when the date or time cannot exist.
