@@ -69,8 +69,12 @@ export interface HeaderFormat {
 export interface DetectOptions {
   readonly dateOrder?: DateOrder | undefined;
   readonly language?: string | undefined;
-  /** A language inferred from the log's markers (weaker than `language`). */
-  readonly inferredLanguage?: string | undefined;
+  /**
+   * A language inferred from the log's markers (weaker than `language`), asked for only when
+   * the dates and `language` leave the order open (reading the markers costs a classification
+   * of every look-ahead line).
+   */
+  readonly inferLanguage?: (() => string | undefined) | undefined;
 }
 
 /**
@@ -262,10 +266,12 @@ function chooseDateOrder(headers: readonly SeenHeader[], options: DetectOptions)
     }
   }
   // 4. The device language's convention.
-  for (const [language, how] of [
-    [options.language, 'device language'],
-    [options.inferredLanguage, 'language inferred from the log'],
+  // (The inferred language is asked for only here, after the device language did not settle it.)
+  for (const [languageOf, how] of [
+    [() => options.language, 'device language'],
+    [() => options.inferLanguage?.(), 'language inferred from the log'],
   ] as const) {
+    const language = languageOf();
     if (language === undefined) continue;
     const order = languageDateOrder(language);
     if (order !== null && candidates.includes(order)) {

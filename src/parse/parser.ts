@@ -184,7 +184,6 @@ export class ChatParser {
   #buffer: { line: number; text: string; terminator: string }[] = [];
   #bufferedChars = 0;
   #seen: SeenHeader[] = [];
-  #inferred = new Map<string, number>();
   // assembly
   #format: HeaderFormat | null = null;
   #shape = '';
@@ -298,10 +297,7 @@ export class ChatParser {
     this.#buffer.push({ line: number, text, terminator });
     this.#bufferedChars += text.length + 1;
     const header = matchHeader(text, this.#grammar);
-    if (header !== null) {
-      this.#seen.push({ line: number, text, header });
-      this.#collectEvidence(text.slice(header.restStart));
-    }
+    if (header !== null) this.#seen.push({ line: number, text, header });
     if (
       this.#seen.length >= this.#options.lookaheadHeaders ||
       this.#bufferedChars >= this.#options.lookaheadChars
@@ -310,15 +306,25 @@ export class ChatParser {
     }
   }
 
-  /** Language evidence from the look-ahead: the date-order prior when no language is given. */
-  #collectEvidence(rest: string): void {
-    const colon = rest.indexOf(': ');
-    const body = colon === -1 ? rest : rest.slice(colon + 2);
-    const found = classifyBody(body, this.#lexicon).languages;
-    const system = matchSystem(colon === -1 ? rest : body, this.#lexicon, colon === -1);
-    for (const language of system === null ? found : [...found, system.language]) {
-      this.#inferred.set(language, (this.#inferred.get(language) ?? 0) + 1);
+  /**
+   * The language the look-ahead's markers and system lines are in: the date-order prior when the
+   * device language does not settle it (detection asks for it only then).
+   */
+  #inferredLanguage(): string | undefined {
+    const evidence = new Map<string, number>();
+    for (const { text, header } of this.#seen) {
+      const rest = text.slice(header.restStart);
+      const colon = rest.indexOf(': ');
+      const body = colon === -1 ? rest : rest.slice(colon + 2);
+      const found = classifyBody(body, this.#lexicon).languages;
+      const system = matchSystem(colon === -1 ? rest : body, this.#lexicon, colon === -1);
+      for (const language of system === null ? found : [...found, system.language]) {
+        evidence.set(language, (evidence.get(language) ?? 0) + 1);
+      }
     }
+    const top = topLanguage(evidence)?.language;
+    // A language whose regions differ in date order (English) is no date-order prior.
+    return top === undefined || this.#lexicon.dateOrderByRegion.has(top) ? undefined : top;
   }
 
   #lock(out: Message[]): void {
@@ -327,7 +333,7 @@ export class ChatParser {
       detectFormat(this.#seen, {
         dateOrder: this.#options.dateOrder,
         language: this.#options.language,
-        inferredLanguage: this.#inferredLanguage(),
+        inferLanguage: () => this.#inferredLanguage(),
       }) ?? this.#detectWithoutHeaders();
     // The example lines are the look-ahead's slices of a chunk: kept in `info`, they are copied.
     if (detected !== null && 'refused' in detected)
@@ -405,12 +411,6 @@ export class ChatParser {
       example: first.text,
       exampleLine: first.line,
     };
-  }
-
-  #inferredLanguage(): string | undefined {
-    const top = topLanguage(this.#inferred)?.language;
-    // A language whose regions differ in date order (English) is no date-order prior.
-    return top === undefined || this.#lexicon.dateOrderByRegion.has(top) ? undefined : top;
   }
 
   /** A line after detection: `data[start, end)` opens a message, continues one, or is skipped. */
