@@ -8,7 +8,7 @@
 
 import { normalizeForMatch } from '../chars.js';
 import type { MediaType, MessageKind } from '../parse/message.js';
-import { CLDR_MERIDIEM_WORDS } from './cldr-meridiem.js';
+import { CLDR_MERIDIEM_WORDS } from './cldr-snapshot.js';
 import { LOCALE_TABLES } from './registry.js';
 import { entrySecondWord } from './second-word.js';
 import type { LocaleTable, MeridiemWord, SystemKind } from './types.js';
