@@ -75,9 +75,32 @@ export function isoInstant(epochMs: number): string {
  * ```
  */
 export function isoDayPrefix(day: number): string | null {
-  if (day < FIRST_DAY || day > LAST_DAY) return null;
-  return new Date(day * DAY_MS).toISOString().slice(0, 11);
+  if (!(day >= FIRST_DAY && day <= LAST_DAY) || !Number.isInteger(day)) return null;
+  // The civil date of a day count in integer arithmetic (H. Hinnant's days-to-civil): a `Date`
+  // and its `toISOString` cost ~0.7 µs, and a long chat's three time caches (the instant, and
+  // the record encoder's two) each ask once per day. Eras of 400 years from 0000-03-01; from the
+  // first day of year 0 on, `z` is at least -60, so the floor division is needed only there.
+  const z = day + DAYS_0000_03_01_TO_EPOCH;
+  const era = Math.floor(z / DAYS_PER_ERA);
+  const dayOfEra = z - era * DAYS_PER_ERA;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153); // 0 = March … 11 = February
+  const dayOfMonth = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return isoDatePrefix(year, month, dayOfMonth);
 }
+
+/** Days from 0000-03-01 to 1970-01-01, and days in 400 Gregorian years. */
+const DAYS_0000_03_01_TO_EPOCH = 719_468;
+const DAYS_PER_ERA = 146_097;
 
 /**
  * `YYYY-MM-DDT`: the date part of an ISO local time, for callers that keep it per day.

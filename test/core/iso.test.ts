@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
-import { describe, expect } from 'vitest';
-import { isoDatePrefix, isoInstant, isoLocalTime } from '../../src/time/iso.js';
+import { describe, expect, it } from 'vitest';
+import { isoDatePrefix, isoDayPrefix, isoInstant, isoLocalTime } from '../../src/time/iso.js';
 
 const instantArb = fc.oneof(
   // Whole seconds, as chats print them (the cached path) …
@@ -18,7 +18,25 @@ const instantArb = fc.oneof(
     .map((ms) => new Date(0).setUTCFullYear(0, 0, 1) + ms),
 );
 
+const DAY_MS = 86_400_000;
+
 describe('ISO strings', () => {
+  test.prop([fc.integer({ min: -719_600, max: 2_933_000 })], { numRuns: 2000 })(
+    'isoDayPrefix is the date of toISOString, and null where that leaves four-digit years',
+    (day) => {
+      const iso = new Date(day * DAY_MS).toISOString();
+      expect(isoDayPrefix(day)).toBe(/^\d{4}-/u.test(iso) ? iso.slice(0, 11) : null);
+    },
+  );
+
+  it('isoDayPrefix at the turns of eras, leap days and the ends of the range', () => {
+    for (const day of [-719_528, -719_469, -719_468, -1, 0, 59, 60, 10_956, 11_016, 2_932_896]) {
+      expect(isoDayPrefix(day), String(day)).toBe(new Date(day * DAY_MS).toISOString().slice(0, 11));
+      expect(isoDayPrefix(day + 0.5)).toBeNull();
+    }
+    expect(isoDayPrefix(Number.NaN)).toBeNull();
+  });
+
   test.prop([fc.array(instantArb, { minLength: 1, maxLength: 20 })], { numRuns: 500 })(
     'isoInstant is Date#toISOString, in any order (its caches never leak between calls)',
     (instants) => {
