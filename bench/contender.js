@@ -120,7 +120,9 @@ async function waImport(file, options, sinkKind) {
     messages += batch.length;
     if (encoder !== null) {
       for (const message of batch) encoder.add(message);
-      for (const bytes of encoder.take()) if (!sink.write(bytes)) await once(sink, 'drain');
+      for (const bytes of encoder.take()) {
+        if (!sink.write(bytes, () => encoder.release(bytes))) await once(sink, 'drain');
+      }
     } else {
       let out = '';
       for (const message of batch) out += recordLine(message, true);

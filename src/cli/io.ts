@@ -33,14 +33,20 @@ export interface CliIo {
 
 /**
  * Writes a chunk (text or bytes), waiting for `drain` when the stream's buffer is full.
+ * `written` is called once the stream is done with the chunk (its write callback).
  *
  * @example
  * ```ts
  * await write(io.stdout, '{"line":1}\n');
+ * await write(io.stdout, bytes, () => encoder.release(bytes));
  * ```
  */
-export async function write(stream: Writable, chunk: string | Uint8Array): Promise<void> {
-  if (stream.write(chunk)) return;
+export async function write(
+  stream: Writable,
+  chunk: string | Uint8Array,
+  written?: () => void,
+): Promise<void> {
+  if (stream.write(chunk, written)) return;
   await new Promise<void>((resolve, reject) => {
     const onDrain = () => {
       stream.off('error', onError);

@@ -105,6 +105,90 @@ describe('RecordEncoder', () => {
     });
   });
 
+  // Released buffers are written again: a view still out must never change, and the bytes must
+  // come out as without reuse, whenever views come back (late, out of order, or never).
+  test.prop(
+    [
+      fc.array(
+        fc.record({
+          // Most fit a buffer (room is reserved for six bytes a character), some take one of their own.
+          size: fc.oneof(fc.integer({ min: 0, max: 30_000 }), fc.integer({ min: 0, max: 60_000 })),
+          char: fc.constantFrom('a', 'é', '😀', '"'),
+          takeAfter: fc.boolean(),
+          holdFor: fc.oneof(fc.integer({ min: 0, max: 6 }), fc.constant(Number.POSITIVE_INFINITY)),
+        }),
+        { minLength: 1, maxLength: 40 },
+      ),
+    ],
+    { numRuns: 60 },
+  )('reuses a buffer only once every view of it is back', (steps) => {
+    const base = encodedMessage();
+    const encoder = new RecordEncoder('ndjson');
+    const messages: Message[] = [];
+    const copies: Buffer[] = [];
+    /** Views out, each with its copy and the take after which it comes back. */
+    let out: { view: Uint8Array; copy: Buffer; until: number }[] = [];
+    let takes = 0;
+    const takeAll = (holdFor: number) => {
+      takes++;
+      for (const view of encoder.take()) {
+        const copy = Buffer.from(view);
+        copies.push(copy);
+        out.push({ view, copy, until: takes + holdFor });
+      }
+      for (const held of out) expect(Buffer.from(held.view).equals(held.copy)).toBe(true);
+      const back = out.filter((held) => held.until <= takes);
+      out = out.filter((held) => held.until > takes);
+      for (const { view } of back.reverse()) encoder.release(view);
+    };
+    steps.forEach(({ size, char, takeAfter, holdFor }, index) => {
+      const message = { ...base, line: index + 1, text: char.repeat(size) };
+      messages.push(message);
+      encoder.add(message);
+      if (takeAfter) takeAll(holdFor);
+    });
+    encoder.end();
+    takeAll(0);
+    expect(Buffer.concat(copies).equals(stringRecords('ndjson', messages))).toBe(true);
+  });
+
+  it('writes into a released buffer again (and into none still out)', () => {
+    const base = encodedMessage();
+    const encoder = new RecordEncoder('ndjson');
+    // Room for one such record per buffer (room is reserved for six bytes a character).
+    const text = 'x'.repeat(40_000);
+    const buffers = new Set<ArrayBufferLike>();
+    const held: Uint8Array[] = [];
+    for (let i = 0; i < 12; i++) {
+      encoder.add({ ...base, line: i + 1, text });
+      for (const view of encoder.take()) {
+        buffers.add(view.buffer);
+        // Every other view is kept: its buffer must never come back.
+        if (i % 2 === 0) encoder.release(view);
+        else held.push(view);
+      }
+    }
+    // Without reuse, twelve buffers; with it, one per record kept (each released one is the next
+    // record's).
+    expect(buffers.size).toBe(6);
+    for (const view of held) expect(Buffer.from(view).toString()).toContain(`,"text":"${text}"`);
+  });
+
+  it('keeps a buffer while any view of it is out, and the one it writes into', () => {
+    const base = encodedMessage();
+    const encoder = new RecordEncoder('ndjson');
+    const held: { view: Uint8Array; copy: Buffer }[] = [];
+    for (let i = 0; i < 200; i++) {
+      // About twenty records a buffer, each taken alone: most buffers have many views out at once.
+      encoder.add({ ...base, line: i + 1, text: `${i} ${'y'.repeat(2_000)}` });
+      const [view] = encoder.take();
+      if (view === undefined) throw new Error('nothing taken');
+      if (i % 3 === 0) held.push({ view, copy: Buffer.from(view) });
+      else encoder.release(view);
+    }
+    for (const { view, copy } of held) expect(Buffer.from(view).equals(copy)).toBe(true);
+  });
+
   it('opens and closes a JSON array with no records, and takes nothing twice', () => {
     const encoder = new RecordEncoder('json');
     encoder.end();

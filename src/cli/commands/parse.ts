@@ -57,7 +57,8 @@ export async function parseCommand(args: readonly string[], io: CliIo): Promise<
     // One write per input chunk's worth of messages (not per message): far fewer awaits.
     for await (const batch of chat.batches()) {
       for (const message of batch) encoder.add(message);
-      for (const bytes of encoder.take()) await write(io.stdout, bytes);
+      // Each buffer is written again once stdout is done with it (its write callback).
+      for (const bytes of encoder.take()) await write(io.stdout, bytes, () => encoder.release(bytes));
     }
     const { error, warnings } = judgeParse(chat.info, chatExport.chatLogChoice.name);
     if (error !== null) throw error;
