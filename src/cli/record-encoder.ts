@@ -107,13 +107,13 @@ export class RecordEncoder {
    * (kind, media type, `system`, flags), language and line count (see `#sharedTail`).
    */
   readonly #tails = new Map<string, Map<string | undefined, (Uint8Array | undefined)[]>>();
-  /** The last tail looked up, and what it was looked up by (`system` and the flags as bits). */
-  #lastTail: Uint8Array | undefined;
-  #lastBits = 0;
-  #lastKind: Message['kind'] | undefined;
-  #lastLineCount = 0;
-  #lastLanguage: string | undefined;
-  #lastMediaType: Message['mediaType'];
+  /**
+   * The last tails looked up, checked before the maps (a chat goes back and forth between a few:
+   * one line and two, text and `<Media omitted>`, `image omitted` and `video omitted`, whose
+   * middles, naming a media type, are built anew each time they are looked up in the map).
+   */
+  readonly #recentTails: RecentTail[] = [];
+  #lastTail = 0;
   #lastAuthor: string | null = null;
   #lastAuthorBytes: Uint8Array | undefined;
 
@@ -234,21 +234,20 @@ export class RecordEncoder {
 
   /**
    * The tail of a message without attachment, from bytes made once per combination of kind,
-   * media type, `system`, flags, line count and language. Most messages have the tail of the one
-   * before, so that one is checked first.
+   * media type, `system`, flags, line count and language: the last one's first, then the recent
+   * ones', then the cache's.
    */
   #sharedTail(m: Message): Uint8Array {
     const bits = flagBits(m);
-    const last = this.#lastTail;
-    if (
-      last !== undefined &&
-      bits === this.#lastBits &&
-      m.kind === this.#lastKind &&
-      m.lineCount === this.#lastLineCount &&
-      m.language === this.#lastLanguage &&
-      m.mediaType === this.#lastMediaType
-    ) {
-      return last;
+    const recent = this.#recentTails;
+    const last = recent[this.#lastTail];
+    if (last !== undefined && sameTail(last, m, bits)) return last.tail;
+    for (let i = 0; i < recent.length; i++) {
+      const entry = recent[i] as RecentTail;
+      if (sameTail(entry, m, bits)) {
+        this.#lastTail = i;
+        return entry.tail;
+      }
     }
     // By middle (one of a few cached strings for most messages), language and line count.
     const middle = middleOf(m, false);
@@ -268,12 +267,14 @@ export class RecordEncoder {
       tail = Buffer.from(middle + endingOf(m, this.#format === 'ndjson'), 'utf8');
       byCount[m.lineCount] = tail;
     }
-    this.#lastTail = tail;
-    this.#lastBits = bits;
-    this.#lastKind = m.kind;
-    this.#lastLineCount = m.lineCount;
-    this.#lastLanguage = m.language;
-    this.#lastMediaType = m.mediaType;
+    this.#lastTail = remember(recent, {
+      bits,
+      kind: m.kind,
+      lineCount: m.lineCount,
+      language: m.language,
+      mediaType: m.mediaType,
+      tail,
+    });
     return tail;
   }
 
@@ -304,6 +305,37 @@ export class RecordEncoder {
     this.#at = 0;
     this.#from = 0;
   }
+}
+
+/** A tail {@link RecordEncoder} used lately, with what it was looked up by (`system` and the flags as bits). */
+interface RecentTail {
+  readonly bits: number;
+  readonly kind: Message['kind'];
+  readonly lineCount: number;
+  readonly language: string | undefined;
+  readonly mediaType: Message['mediaType'];
+  readonly tail: Uint8Array;
+}
+
+/** Tails kept in the list of recent ones (a chat has a handful; more only where languages mix). */
+const MAX_RECENT_TAILS = 16;
+
+function sameTail(entry: RecentTail, m: Message, bits: number): boolean {
+  return (
+    entry.bits === bits &&
+    entry.kind === m.kind &&
+    entry.lineCount === m.lineCount &&
+    entry.language === m.language &&
+    entry.mediaType === m.mediaType
+  );
+}
+
+/** Adds a tail to the recent ones (the oldest makes way); returns its index. */
+function remember(recent: RecentTail[], entry: RecentTail): number {
+  if (recent.length < MAX_RECENT_TAILS) return recent.push(entry) - 1;
+  recent.copyWithin(0, 1);
+  recent[MAX_RECENT_TAILS - 1] = entry;
+  return MAX_RECENT_TAILS - 1;
 }
 
 /** The UTF-8 bytes of an author part, kept on it (the cache of author parts is `records.ts`'s). */
