@@ -45,8 +45,19 @@ const INPUTS = [
     language: 'en-GB',
     utcOffsetMinutes: 60,
   },
-  { name: 'ios-en-US', shape: 'ios', messages: 200_000, seed: 7, language: 'en-US', utcOffsetMinutes: -300 },
+  // The same size as the Android export, so start-up (~0.1 s of detection, tables and JIT warm-up)
+  // weighs the same in both: at 200,000 messages it was a fifth of wa-import's time.
+  {
+    name: 'ios-en-US',
+    shape: 'ios',
+    messages: 1_000_000,
+    seed: 7,
+    language: 'en-US',
+    utcOffsetMinutes: -300,
+  },
 ];
+/** The input the goals are set for (the issue's 1M-message Android export); the others are reported. */
+const GOAL_INPUT = 'android-en-GB';
 
 /** In table order; ratios are taken against `bare` and `whatsapp-chat-parser`. */
 const CONTENDERS = ['bare-bytes', 'bare', 'wa-import', 'whatsapp-chat-parser'];
@@ -200,10 +211,16 @@ async function benchInput(args, spec) {
     sink: args.sink,
     contenders,
     ratios,
-    goals: {
-      throughputVsPeer: { goal: `>= ${GOALS.throughputVsPeer}x`, met: ratios.waImportVsPeerThroughput >= 3 },
-      peakRss: { goal: `< ${GOALS.maxRssMiB} MiB`, met: ours.peakRssMiB < GOALS.maxRssMiB },
-    },
+    goals:
+      spec.name === GOAL_INPUT
+        ? {
+            throughputVsPeer: {
+              goal: `>= ${GOALS.throughputVsPeer}x`,
+              met: ratios.waImportVsPeerThroughput >= GOALS.throughputVsPeer,
+            },
+            peakRss: { goal: `< ${GOALS.maxRssMiB} MiB`, met: ours.peakRssMiB < GOALS.maxRssMiB },
+          }
+        : null,
   };
 }
 
@@ -235,10 +252,12 @@ function printTable(input) {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows.slice(1)) console.log(line(row));
   const { ratios, goals } = input;
+  const verdict = (goal) => (goals === null ? '' : ` (goal ${goal.goal}: ${goal.met ? 'met' : 'NOT met'})`);
   console.log(
-    `wa-import / peer throughput: ${ratios.waImportVsPeerThroughput}x (goal ${goals.throughputVsPeer.goal}: ${goals.throughputVsPeer.met ? 'met' : 'NOT met'}); ` +
+    `wa-import / peer throughput: ${ratios.waImportVsPeerThroughput}x${verdict(goals?.throughputVsPeer)}; ` +
       `wa-import / bare: ${ratios.waImportVsBareThroughput}; ` +
-      `wa-import peak RSS ${input.contenders['wa-import'].peakRssMiB} MiB (goal ${goals.peakRss.goal}: ${goals.peakRss.met ? 'met' : 'NOT met'})`,
+      `wa-import peak RSS ${input.contenders['wa-import'].peakRssMiB} MiB${verdict(goals?.peakRss)}` +
+      (goals === null ? ` (the goals are set for ${GOAL_INPUT})` : ''),
   );
 }
 
