@@ -16,6 +16,12 @@ import type { Readable, Writable } from 'node:stream';
  */
 export interface CliIo {
   readonly stdin: Readable;
+  /**
+   * Done with a chunk once its write calls back, as `process.stdout` is (a file, pipe, terminal
+   * or socket): `parse` writes into the same buffers again after that. A stream that keeps
+   * chunks by reference past the callback (a `PassThrough` not yet read) would see them change:
+   * copy in `write` (as the tests' sinks do).
+   */
   readonly stdout: Writable;
   readonly stderr: Writable;
   readonly env: Readonly<Record<string, string | undefined>>;

@@ -18,9 +18,9 @@ const LOG = [
 const OPTIONS = { utcOffsetMinutes: 60, language: 'en-GB' };
 
 /** What `parse` must print: the string records of the same messages. */
-function expected(format: RecordFormat): string {
+function expected(format: RecordFormat, log = LOG): string {
   const writer = recordWriter(format);
-  const { messages } = parseChatText(LOG, OPTIONS);
+  const { messages } = parseChatText(log, OPTIONS);
   return writer.open + messages.map((message, i) => writer.record(message, i === 0)).join('') + writer.close;
 }
 
@@ -50,6 +50,19 @@ describe('wa-import parse', () => {
       expect(stdout).toBe(expected(format));
     },
   );
+
+  it('prints a chat whose records fill many buffers exactly (written again once stdout is done)', async () => {
+    // ~10,000 records, ~3.4 MB of NDJSON from ~860 KB read in four chunks: the encoder's 256 KiB
+    // buffers come back (stdout calls back between chunks) and are written again.
+    const log = LOG.repeat(2000);
+    await writeFiles(temp.path, { 'long.txt': log });
+    const { status, stdout } = await runCli(['parse', 'long.txt', '--utc-offset', '60', '--lang', 'en-GB'], {
+      cwd: temp.path,
+    });
+    expect(status).toBe(0);
+    expect(Buffer.byteLength(stdout)).toBeGreaterThan(3_000_000);
+    expect(stdout).toBe(expected('ndjson', log));
+  });
 
   it('reads a zipped export the same way, and its records are JSON', async () => {
     const { status, stdout } = await runCli(
