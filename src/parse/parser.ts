@@ -53,9 +53,15 @@ import type { SystemKind } from '../locales/types.js';
 import { lookupWordKeyAt, NO_WORD_KEY } from '../locales/word-key.js';
 import { ownCopy } from '../text/own-copy.js';
 import { isoInstant, isoLocalTime } from '../time/iso.js';
-import { classifyBody, matchSystem, type SystemMatch, startsWithMark } from './classify.js';
+import {
+  type Classification,
+  classifyBody,
+  matchSystem,
+  type SystemMatch,
+  startsWithMark,
+} from './classify.js';
 import { emptyInfo, type InferredLanguage, MAX_SAMPLES, type ParseInfo } from './info.js';
-import type { Message, MessageFlags } from './message.js';
+import type { Message, MessageFlags, MessageKind } from './message.js';
 import { type ParseOptions, type ResolvedOptions, resolveOptions } from './options.js';
 
 /** Kinds of system notice iOS attributes to the contact or group (author kept, `system: true`). */
@@ -87,6 +93,30 @@ const FLAGS: readonly MessageFlags[] = Array.from({ length: 16 }, (_, index) =>
     unrecognizedSystem: (index & 8) !== 0,
   }),
 );
+
+/**
+ * A one-line placeholder body seen before (`<Media omitted>`, `‎image omitted`, `Missed voice
+ * call`), with what it was found to be. A chat repeats a few of them thousands of times, and each
+ * costs the slow paths of the system phrases and the classifier (folding, table look-ups, and on
+ * iOS, whose placeholders open with a mark, the name-first phrases). What they are depends on the
+ * body alone (for a body that does not open with its author's name), so it is looked up instead.
+ */
+interface KnownPlaceholder {
+  readonly system: SystemMatch | null;
+  readonly classified: Classification;
+}
+
+/** Kinds of one-line body that repeat word for word (no file name, no link, no options). */
+const PLACEHOLDER_KINDS: ReadonlySet<MessageKind> = new Set<MessageKind>([
+  'media-omitted',
+  'deleted',
+  'call',
+  'null',
+  'waiting',
+]);
+/** Placeholder bodies remembered per parse (a chat has a few dozen), and the longest one. */
+const MAX_KNOWN_PLACEHOLDERS = 256;
+const MAX_PLACEHOLDER_LENGTH = 64;
 
 /** An author as printed, cleaned once, with the messages not yet added to `info.authors`. */
 interface KnownAuthor {
@@ -128,6 +158,12 @@ class OpenMessage {
   firstBody = '';
   /** The body's lookup word key when already computed (authored lines), for the classifier. */
   word: string | undefined = undefined;
+  /**
+   * Whether the first line may be remembered as a placeholder (authored, short, not opening with
+   * the author's name, and one the slow paths look at), and what it was, if it is one already.
+   */
+  placeholderCandidate = false;
+  placeholder: KnownPlaceholder | null = null;
   /**
    * The text the header was read from, and where the body starts and its lines end in it so far:
    * while the continuation lines follow the first line in that text, each after a lone `\n`, the
@@ -203,6 +239,8 @@ export class ChatParser {
    * which a string key costs on every message.
    */
   #byShape = new Map<number, KnownAuthor[]>();
+  /** One-line placeholder bodies seen, by body (own copies), and what they are. */
+  readonly #placeholders = new Map<string, KnownPlaceholder>();
   /** Remembered authors with messages not yet counted in `info.authors` (see `#countAuthors`). */
   #uncounted: KnownAuthor[] = [];
   #lastOffset: number | null = null;
@@ -694,6 +732,8 @@ export class ChatParser {
     open.system = system;
     open.selfNamed = false;
     open.word = undefined;
+    open.placeholderCandidate = false;
+    open.placeholder = null;
   }
 
   /** An authored message whose body is `data[bodyStart, end)`. */
@@ -730,13 +770,23 @@ export class ChatParser {
       word = NO_WORD_KEY;
     }
     const allowNameFirst = selfNamed || startsWithMark(body);
-    // A body whose first word opens no phrase can only be a name-first one.
+    // A body whose first word opens no phrase can only be a name-first one; one the phrases look
+    // at may be a placeholder seen before.
+    const looked = word !== NO_WORD_KEY || allowNameFirst;
+    const memoable = looked && !selfNamed && body.length <= MAX_PLACEHOLDER_LENGTH;
+    const placeholder = memoable ? (this.#placeholders.get(body) ?? null) : null;
     const system =
-      word === NO_WORD_KEY && !allowNameFirst ? null : matchSystem(body, this.#lexicon, allowNameFirst, word);
+      placeholder !== null
+        ? placeholder.system
+        : looked
+          ? matchSystem(body, this.#lexicon, allowNameFirst, word)
+          : null;
     open.firstBody = body;
     open.system = system;
     open.selfNamed = selfNamed && system !== null;
     open.word = word;
+    open.placeholderCandidate = memoable;
+    open.placeholder = placeholder;
   }
 
   /** Adds the messages counted on remembered authors to `info.authors` (after each chunk). */
@@ -761,12 +811,21 @@ export class ChatParser {
           : open.data.slice(open.bodyStart, open.bodyEnd);
     const info = this.info;
     // The first line feed, if any, ends the first line (`firstBody` holds none).
-    const classified = classifyBody(
-      body,
-      this.#lexicon,
-      open.word,
-      open.lines === 1 ? -1 : open.firstBody.length,
-    );
+    const oneLine = open.lines === 1;
+    const classified =
+      oneLine && open.placeholder !== null
+        ? open.placeholder.classified
+        : classifyBody(body, this.#lexicon, open.word, oneLine ? -1 : open.firstBody.length);
+    if (
+      oneLine &&
+      open.placeholderCandidate &&
+      open.placeholder === null &&
+      PLACEHOLDER_KINDS.has(classified.kind) &&
+      classified.attachment === null &&
+      this.#placeholders.size < MAX_KNOWN_PLACEHOLDERS
+    ) {
+      this.#placeholders.set(ownCopy(body), { system: open.system, classified });
+    }
     const systemMatch = open.system;
     // Authorless lines are system events; authored ones only when the phrase is a chat-level notice.
     const authorless = open.author === null;
