@@ -498,11 +498,11 @@ export class ChatParser {
         // Only a line opening with a date can be a header of a date-first format: the others
         // (most continuation lines) are never cut out of the chunk.
         const undecided = found === SCAN_UNDECIDED && template !== null;
-        if (undecided || format.timeFirst || mayStartDate(data, start, end)) {
+        const mayOpen = format.timeFirst || mayStartDate(data, start, end);
+        if (undecided || mayOpen) {
           text = data.slice(start, end);
           const fast = undecided ? matchTemplateRegex(text, template) : null;
-          const header =
-            fast ?? (format.timeFirst || mayStartDate(text) ? matchHeader(text, this.#grammar) : null);
+          const header = fast ?? (mayOpen ? matchHeader(text, this.#grammar) : null);
           if (header !== null && (fast !== null || shapeKey(header) === this.#shape)) {
             const wall = interpretWallTime(header, format.dateOrder, this.#lexicon.meridiem);
             if (wall !== null) {
@@ -821,7 +821,6 @@ export class ChatParser {
       open.placeholderCandidate &&
       open.placeholder === null &&
       PLACEHOLDER_KINDS.has(classified.kind) &&
-      classified.attachment === null &&
       this.#placeholders.size < MAX_KNOWN_PLACEHOLDERS
     ) {
       this.#placeholders.set(ownCopy(body), { system: open.system, classified });

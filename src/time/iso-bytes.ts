@@ -11,9 +11,8 @@
  * @module
  */
 
-import { isoDayPrefix } from './iso.js';
+import { DAY_MS, isoDayPrefix } from './iso.js';
 
-const DAY_MS = 86_400_000;
 const ZERO = 0x30;
 const COLON = 0x3a;
 const DOT = 0x2e;

@@ -9,7 +9,15 @@
  * @module
  */
 
-const DAY_MS = 86_400_000;
+/**
+ * Milliseconds in a day (a UTC day: no leap seconds in epoch time).
+ *
+ * @example
+ * ```ts
+ * Math.floor(Date.UTC(2022, 2, 10, 10) / DAY_MS); // 19061, the day `isoDayPrefix` takes
+ * ```
+ */
+export const DAY_MS = 86_400_000;
 /** 0000-01-01 and 9999-12-31 in days since the epoch: the years `toISOString` writes with four digits. */
 const FIRST_DAY = -719_528;
 const LAST_DAY = 2_932_896;
